@@ -1,0 +1,65 @@
+/// Identity of an indicator across plan versions: its objective's key and its number, written `1.1.2/1`
+/// (agency objectives: `PB.1/2`). Measurements attach to this key.
+public struct IndicatorKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var objective: String
+    public var number: Int
+
+    public init(objective: String, number: Int) {
+        self.objective = objective
+        self.number = number
+    }
+
+    public init?(parsing text: String) {
+        guard let slash = text.lastIndex(of: "/"), let number = Int(text[text.index(after: slash)...].trimmingCharacters(in: .whitespaces)) else {
+            return nil
+        }
+        let objective = text[..<slash].trimmingCharacters(in: .whitespaces)
+        guard !objective.isEmpty else { return nil }
+        self.init(objective: objective, number: number)
+    }
+
+    public var description: String { "\(objective)/\(number)" }
+
+    public static func < (lhs: IndicatorKey, rhs: IndicatorKey) -> Bool {
+        let l = ObjectiveCode.sortKey(lhs.objective), r = ObjectiveCode.sortKey(rhs.objective)
+        return l != r ? l.lexicographicallyPrecedes(r) : lhs.number < rhs.number
+    }
+}
+
+extension IndicatorKey: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let key = IndicatorKey(parsing: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "indicatore non valido: «\(text)» (atteso OBIETTIVO/N, es. 1.1.2/1)")
+        }
+        self = key
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// Objective codes (`1`, `1.2`, `1.2.10`, `PB.1`) compared part by part, numbers as numbers.
+public enum ObjectiveCode {
+    public static func sortKey(_ code: String) -> [SortPart] {
+        code.split(separator: ".").map { part in Int(part).map(SortPart.number) ?? .text(String(part)) }
+    }
+
+    public enum SortPart: Comparable, Sendable {
+        case text(String)
+        case number(Int)
+    }
+
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        sortKey(a).lexicographicallyPrecedes(sortKey(b))
+    }
+
+    /// The parent code (`2.4.1` → `2.4`); nil for a top-level code.
+    public static func parent(of code: String) -> String? {
+        guard let dot = code.lastIndex(of: ".") else { return nil }
+        return String(code[..<dot])
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import Performa
+import Yams
+
+/// Reading and writing plan files (YAML or JSON; JSON is read by the YAML reader, being a subset of it).
+public enum PlanFile {
+    /// Reads a plan from YAML or JSON text. Errors name the line and the field, in Italian.
+    public static func read(_ text: String, fileName: String = "piano") throws -> Plan {
+        try FileDecoding.decode(Plan.self, from: text, fileName: fileName)
+    }
+
+    public static func read(contentsOf url: URL) throws -> Plan {
+        try read(try FileDecoding.readText(url), fileName: url.lastPathComponent)
+    }
+
+    /// Writes a plan as YAML, in the key order of the model.
+    public static func yaml(_ plan: Plan) throws -> String {
+        try YAMLEncoder().encode(plan)
+    }
+
+    /// Writes a plan as pretty-printed JSON with sorted keys (stable output).
+    public static func json(_ plan: Plan) throws -> String {
+        try FileDecoding.json(plan)
+    }
+}
