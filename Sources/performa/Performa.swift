@@ -9,6 +9,6 @@ struct PerformaCommand: AsyncParsableCommand {
         Gestisce il Piano della Performance: lo convalida, disegna l'albero della performance e calcola \
         il grado di raggiungimento di indicatori, obiettivi, aree, ente e dirigenti.
         """,
-        subcommands: [TreeCommand.self, ScoreCommand.self]
+        subcommands: [ValidateCommand.self, TreeCommand.self, ScoreCommand.self]
     )
 }

@@ -20,7 +20,7 @@ public enum RollUp {
 
     public struct Outcome: Sendable {
         public var score: Score
-        /// Keys of parts that dropped out although they carried weight (for a re-normalisation note).
+        /// Keys of parts that dropped out although they carried a positive weight (for a re-normalisation note).
         public var droppedWithWeight: [String]
         /// True when no part had a weight and equal weights were used.
         public var usedEqualWeights: Bool
@@ -30,7 +30,7 @@ public enum RollUp {
         let ordered = parts.sorted { ObjectiveCode.precedes($0.key, $1.key) }
         let dropped = ordered.filter { $0.score.status.dropsOut && $0.score.override == nil }
         let remaining = ordered.filter { !($0.score.status.dropsOut && $0.score.override == nil) }
-        let droppedWithWeight = dropped.filter { ($0.weight ?? 1) > 0 }.map(\.key)
+        let droppedWithWeight = dropped.filter { ($0.weight ?? 0) > 0 }.map(\.key)
 
         if remaining.contains(where: { $0.score.status == .blocked && $0.score.override == nil }) {
             return Outcome(score: Score(computed: nil, status: .blocked), droppedWithWeight: droppedWithWeight, usedEqualWeights: false)

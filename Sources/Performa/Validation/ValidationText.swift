@@ -1,0 +1,66 @@
+/// The Italian phrasing shared by the checks' messages: numbers, percentages, lists and names of things.
+enum ValidationText {
+    /// `30,00%`.
+    static func percent(_ value: Double) -> String { ItalianNumber.percentValue(value) }
+
+    /// `1.489`, `12,5`.
+    static func number(_ value: Double) -> String { ItalianNumber.format(value, fractionDigits: 2) }
+
+    /// `1`, `1 e 2`, `1, 2 e 3`.
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " e " + items[items.count - 1]
+    }
+
+    /// A title in guillemets, shortened so that messages stay readable: `«Iniziative per la …»`.
+    static func quoted(_ text: String, limit: Int = 70) -> String {
+        let clean = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard clean.count > limit else { return "«\(clean)»" }
+        return "«\(clean.prefix(limit - 1).trimmingSuffixSpaces())…»"
+    }
+
+    /// `obiettivo strategico 1.1 «…»`, `obiettivo operativo 1.1.2 «…»`, `obiettivo PB.1 dell'azienda speciale «…»`.
+    static func objective(key: String, title: String, level: ObjectiveScore.Level) -> String {
+        switch level {
+        case .strategic: return "obiettivo strategico \(key) \(quoted(title))"
+        case .operational: return "obiettivo operativo \(key) \(quoted(title))"
+        case .agency: return "obiettivo \(key) dell'azienda speciale \(quoted(title))"
+        }
+    }
+
+    static func objective(_ entry: PlanIndex.Entry) -> String {
+        objective(key: entry.key, title: entry.sheet.title, level: entry.level)
+    }
+
+    /// `indicatore 2 «…» dell'obiettivo operativo 3.1.1 «…»`.
+    static func indicator(_ indicator: Indicator, of entry: PlanIndex.Entry) -> String {
+        "indicatore \(indicator.number) \(quoted(indicator.title, limit: 60)) dell'\(objective(entry))"
+    }
+
+    /// `indicatore 1` / `indicatori 1 e 2`.
+    static func indicatorNumbers(_ numbers: [Int]) -> String {
+        (numbers.count == 1 ? "indicatore " : "indicatori ") + list(numbers.map(String.init))
+    }
+
+    /// `1.1: 50,00%, 1.2: 40,00%`: the parts of a sum, for the reader to find the wrong one.
+    static func parts(_ parts: [(label: String, weight: Double)]) -> String {
+        parts.map { "\($0.label): \(percent($0.weight))" }.joined(separator: ", ")
+    }
+
+    /// A budget line as the reader finds it on the sheet: `conto 330001, budget B002`.
+    static func budgetLine(_ line: BudgetLine, number: Int) -> String {
+        var parts: [String] = []
+        if let code = line.accountCode, !code.isEmpty { parts.append("conto \(code)") }
+        if let centre = line.budgetCentre, !centre.isEmpty { parts.append("budget \(centre)") }
+        if parts.isEmpty, let account = line.account, !account.isEmpty { parts.append(quoted(account, limit: 50)) }
+        return parts.isEmpty ? "riga di bilancio \(number)" : parts.joined(separator: ", ")
+    }
+}
+
+private extension Substring {
+    func trimmingSuffixSpaces() -> Substring {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}
