@@ -42,15 +42,19 @@ extension IndicatorKey: Codable {
     }
 }
 
-/// Objective codes (`1`, `1.2`, `1.2.10`, `PB.1`) compared part by part, numbers as numbers.
+/// Objective codes (`1`, `1.2`, `1.2.10`, `PB.1`) and locations (`1.2.1/3`, `dirigente:rossi`) compared
+/// part by part, numbers as numbers and before words: `1.1` < `1.1/2` < `1.1/10` < `1.1.1` < `PB.1` < `piano`.
 public enum ObjectiveCode {
     public static func sortKey(_ code: String) -> [SortPart] {
-        code.split(separator: ".").map { part in Int(part).map(SortPart.number) ?? .text(String(part)) }
+        code.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == ":" }).map { part in
+            Int(part).map(SortPart.number) ?? .text(String(part))
+        }
     }
 
+    /// Numbers sort before words (case order matters for the synthesized `Comparable`).
     public enum SortPart: Comparable, Sendable {
-        case text(String)
         case number(Int)
+        case text(String)
     }
 
     public static func precedes(_ a: String, _ b: String) -> Bool {

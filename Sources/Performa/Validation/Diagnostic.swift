@@ -24,7 +24,7 @@ public struct Diagnostic: Codable, Hashable, Sendable, Comparable {
 
     public var code: String
     public var severity: Severity
-    /// Where: an objective key (`3.2.1`), an indicator key (`3.2.1/2`), `manager:ziletti`, `area:2`, `piano`.
+    /// Where: an objective key (`3.2.1`), an indicator key (`3.2.1/2`), `dirigente:ziletti`, `area:2`, `piano`.
     public var location: String
     public var message: String
     /// Line in the plan file, when the plan was read from one.

@@ -4,7 +4,7 @@ enum ValidationText {
     static func percent(_ value: Double) -> String { ItalianNumber.percentValue(value) }
 
     /// `1.489`, `12,5`.
-    static func number(_ value: Double) -> String { ItalianNumber.format(value, fractionDigits: 2) }
+    static func number(_ value: Double) -> String { ItalianNumber.format(value, fractionDigits: 2, minimumFractionDigits: 0) }
 
     /// `1`, `1 e 2`, `1, 2 e 3`.
     static func list(_ items: [String]) -> String {

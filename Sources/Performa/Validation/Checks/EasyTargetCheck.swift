@@ -29,12 +29,17 @@ struct EasyTargetCheck: PlanCheck {
                     easy.append("«\(entryTarget.target.text)» \(context.checkpointLabel(entryTarget.at, level: entry.level))")
                 }
                 guard !easy.isEmpty else { continue }
-                let comparison = lowerIsBetter ? "meno ambizioso (più alto, dove è meglio un valore basso)" : "inferiore"
+                let many = easy.count > 1
+                let subject = many ? "i risultati attesi" : "il risultato atteso"
+                let comparison = lowerIsBetter
+                    ? (many ? "sono superiori" : "è superiore")
+                    : (many ? "sono inferiori" : "è inferiore")
+                let note = lowerIsBetter ? ", mentre per questo indicatore è meglio un valore più basso" : ""
                 found.append(Diagnostic(
                     code: "Q-EASY", severity: .warning,
                     location: IndicatorKey(objective: entry.key, number: indicator.number).description,
-                    message: "Target non sfidante: per l'\(ValidationText.indicator(indicator, of: entry)) il risultato atteso "
-                        + "\(ValidationText.list(easy)) è \(comparison) rispetto al valore storico di riferimento «\(baseline.text)»."))
+                    message: "Target non sfidante: per l'\(ValidationText.indicator(indicator, of: entry)) \(subject) "
+                        + "\(ValidationText.list(easy)) \(comparison) al valore storico di riferimento «\(baseline.text)»\(note)."))
             }
         }
         return found

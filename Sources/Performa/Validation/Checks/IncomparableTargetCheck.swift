@@ -28,8 +28,10 @@ struct IncomparableTargetCheck: PlanCheck {
                 found.append(Diagnostic(
                     code: "Q-INCOMPARABLE", severity: .warning,
                     location: IndicatorKey(objective: entry.key, number: indicator.number).description,
-                    message: "Per l'\(ValidationText.indicator(indicator, of: entry)) il target \(ValidationText.list(targets)) "
-                        + "(\(ValidationText.list(kinds))) non è confrontabile con il valore storico di riferimento «\(baseline.text)» "
+                    message: "Per l'\(ValidationText.indicator(indicator, of: entry)) "
+                        + (targets.count > 1 ? "i target " : "il target ") + ValidationText.list(targets)
+                        + " (\(ValidationText.list(kinds))) " + (targets.count > 1 ? "non sono confrontabili" : "non è confrontabile")
+                        + " con il valore storico di riferimento «\(baseline.text)» "
                         + "(\(baselineQuantity.italian)): non si può giudicare il miglioramento."))
             }
         }
