@@ -8,14 +8,24 @@ public struct PerformanceTreeSVG: Sendable {
         case byManager = "dirigenti"
     }
 
+    /// `wide`: every area side by side in one row (for screens). `stacked`: one band per area and per
+    /// agency, one under the other, so that the picture fits the width of a printed page.
+    public enum Layout: String, Sendable, CaseIterable {
+        case wide
+        case stacked
+    }
+
     public let plan: Plan
     public let colouring: Colouring
+    public let layout: Layout
     /// Link for a node key (objective key or area code); nil draws no link.
     public let link: @Sendable (String) -> String?
 
-    public init(plan: Plan, colouring: Colouring = .byArea, link: @escaping @Sendable (String) -> String? = { _ in nil }) {
+    public init(plan: Plan, colouring: Colouring = .byArea, layout: Layout = .wide,
+                link: @escaping @Sendable (String) -> String? = { _ in nil }) {
         self.plan = plan
         self.colouring = colouring
+        self.layout = layout
         self.link = link
     }
 
@@ -29,9 +39,14 @@ public struct PerformanceTreeSVG: Sendable {
         let managerColour = Dictionary(managers.enumerated().map { ($1.id, Self.managerColours[$0 % Self.managerColours.count]) },
                                        uniquingKeysWith: { first, _ in first })
         let areaIndex = Dictionary(plan.areas.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
-        // One column per strategic objective and per agency.
-        let columns = tree.root.children.reduce(0) { $0 + ($1.kind == .area ? max($1.children.count, 1) : 1) }
-        let width = margin * 2 + Double(columns) * columnWidth + Double(max(columns - 1, 0)) * gap
+        // Wide: one column per strategic objective and per agency, side by side. Stacked: as wide as the
+        // widest band (an area's strategic objectives, or an agency's objectives).
+        func span(_ node: PerformanceTree.Node) -> Int {
+            node.kind == .area || layout == .stacked ? max(node.children.count, 1) : 1
+        }
+        let spans = tree.root.children.map(span)
+        let columnCount = layout == .wide ? spans.reduce(0, +) : (spans.max() ?? 1)
+        let width = margin * 2 + Double(max(columnCount, 1)) * columnWidth + Double(max(columnCount - 1, 0)) * gap
         var body = ""
         var height = 0.0
 
@@ -40,9 +55,11 @@ public struct PerformanceTreeSVG: Sendable {
             return node.kind == .agency || node.kind == .agencyObjective ? "#5d7083" : "#17324d"
         }
         func box(_ node: PerformanceTree.Node, x: Double, y: Double, w: Double, label: String, strong: Bool) -> Double {
-            let lines = XMLText.wrap(label, width: Int(w / 6.4), maxLines: 4)
-            let h = 14 + Double(lines.count) * 14
             let solid = colouring == .byArea || strong
+            let bands = colouring == .byManager && !strong ? Double(node.managers.count) * 7 : 0
+            // The manager bands take room on the left: the text wraps in what is left.
+            let lines = XMLText.wrap(label, width: Int((w - bands - 8) / 6.2), maxLines: 4)
+            let h = 14 + Double(lines.count) * 14
             var svg = "<g class=\"nodo nodo-\(node.kind.rawValue)\">"
             svg += "<title>\(XMLText.escape(label))</title>"
             let background = solid ? fill(node) : "#ffffff"
@@ -52,7 +69,7 @@ public struct PerformanceTreeSVG: Sendable {
                     svg += "<rect x=\"\(f(x + 1 + Double(i) * 7))\" y=\"\(f(y + 1))\" width=\"6\" height=\"\(f(h - 2))\" fill=\"\(managerColour[manager] ?? "#999999")\"/>"
                 }
             }
-            let textX = colouring == .byManager && !strong ? x + 8 + Double(node.managers.count) * 7 : x + 8
+            let textX = x + 8 + bands
             let colour = solid ? "#ffffff" : "#17324d"
             for (i, line) in lines.enumerated() {
                 svg += "<text x=\"\(f(textX))\" y=\"\(f(y + 19 + Double(i) * 14))\" font-size=\"11\" font-family=\"Titillium Web, sans-serif\" fill=\"\(colour)\"\(strong && i == 0 ? " font-weight=\"bold\"" : "")>\(XMLText.escape(line))</text>"
@@ -65,32 +82,77 @@ public struct PerformanceTreeSVG: Sendable {
             return h
         }
 
-        let rootHeight = box(tree.root, x: margin, y: margin, w: width - 2 * margin, label: "\(plan.organization.name) — \(plan.title)", strong: true)
-        let areaTop = margin + rootHeight + 18
-        var x = margin
-        for node in tree.root.children {
-            let span = node.kind == .area ? max(node.children.count, 1) : 1
-            let w = Double(span) * columnWidth + Double(span - 1) * gap
-            let title = node.kind == .area ? "Area strategica \(node.code) – \(node.title)" : node.title
-            let areaHeight = box(node, x: x, y: areaTop, w: w, label: title, strong: true)
-            body += line(x1: x + w / 2, y1: areaTop, x2: x + w / 2, y2: areaTop - 18)
-            var columnX = x
-            let objectives = node.kind == .area ? node.children : [node]
-            for objective in objectives {
-                var y = areaTop + areaHeight + 14
-                if node.kind == .area {
-                    body += line(x1: columnX + columnWidth / 2, y1: y, x2: columnX + columnWidth / 2, y2: y - 14)
-                    y += box(objective, x: columnX, y: y, w: columnWidth, label: "\(objective.code) \(objective.title)", strong: false) + 10
+        /// The columns of a band: a head box (a strategic objective, or an agency objective when stacked),
+        /// the boxes listed under it, and how many columns it spans. Stacked, an area's strategic objectives
+        /// share the full width: spare columns go to the objective with the longest list, whose boxes then
+        /// flow into side-by-side columns (so that a long list does not make the picture too tall for a page).
+        func columns(_ node: PerformanceTree.Node) -> [(head: PerformanceTree.Node?, items: [PerformanceTree.Node], span: Int)] {
+            if node.kind == .area {
+                var spans = Array(repeating: 1, count: node.children.count)
+                if layout == .stacked, !spans.isEmpty {
+                    func rows(_ i: Int) -> Int { (node.children[i].children.count + spans[i] - 1) / spans[i] }
+                    while spans.reduce(0, +) < columnCount {
+                        guard let tallest = spans.indices.max(by: { rows($0) < rows($1) || rows($0) == rows($1) && $0 > $1 }),
+                              rows(tallest) > 1 else { break }
+                        spans[tallest] += 1
+                    }
                 }
-                for child in objective.children {
-                    let prefix = child.kind == .agencyObjective ? "Obiettivo \(child.code)" : child.code
-                    body += line(x1: columnX + 4, y1: y - 10, x2: columnX + 4, y2: y + 8)
-                    y += box(child, x: columnX + 10, y: y, w: columnWidth - 10, label: "\(prefix) \(child.title)", strong: false) + 8
-                }
-                height = max(height, y)
-                columnX += columnWidth + gap
+                return node.children.enumerated().map { ($1, $1.children, spans[$0]) }
             }
-            x += w + gap
+            return layout == .stacked ? node.children.map { ($0, [], 1) } : [(nil, node.children, 1)]
+        }
+        func spanWidth(_ span: Int) -> Double { Double(span) * columnWidth + Double(span - 1) * gap }
+        func bandWidth(_ node: PerformanceTree.Node) -> Double {
+            spanWidth(max(columns(node).reduce(0) { $0 + $1.span }, 1))
+        }
+        func label(_ node: PerformanceTree.Node) -> String {
+            node.kind == .agencyObjective ? "Obiettivo \(node.code) \(node.title)" : "\(node.code) \(node.title)"
+        }
+        /// Draws one area (or agency) with its columns from `top`; returns the lowest point drawn.
+        func band(_ node: PerformanceTree.Node, x: Double, top: Double, connected: Bool) -> Double {
+            let w = bandWidth(node)
+            let title = node.kind == .area ? "Area strategica \(node.code) – \(node.title)" : node.title
+            let bandHeight = box(node, x: x, y: top, w: w, label: title, strong: true)
+            if connected { body += line(x1: x + w / 2, y1: top, x2: x + w / 2, y2: top - 18) }
+            var bottom = top + bandHeight
+            var columnX = x
+            for column in columns(node) {
+                let headWidth = spanWidth(column.span)
+                var y = top + bandHeight + 14
+                if let head = column.head {
+                    body += line(x1: columnX + headWidth / 2, y1: y, x2: columnX + headWidth / 2, y2: y - 14)
+                    y += box(head, x: columnX, y: y, w: headWidth, label: label(head), strong: false) + 10
+                }
+                // The listed boxes fill the spanned columns row by row.
+                var rowHeight = 0.0
+                for (i, child) in column.items.enumerated() {
+                    let sub = i % column.span
+                    if sub == 0 && i > 0 {
+                        y += rowHeight + 8
+                        rowHeight = 0
+                    }
+                    let childX = columnX + Double(sub) * (columnWidth + gap)
+                    body += line(x1: childX + 4, y1: y - 10, x2: childX + 4, y2: y + 8)
+                    rowHeight = max(rowHeight, box(child, x: childX + 10, y: y, w: columnWidth - 10, label: label(child), strong: false))
+                }
+                if !column.items.isEmpty { y += rowHeight + 8 }
+                bottom = max(bottom, y)
+                columnX += headWidth + gap
+            }
+            return bottom
+        }
+
+        let rootHeight = box(tree.root, x: margin, y: margin, w: width - 2 * margin, label: "\(plan.organization.name) — \(plan.title)", strong: true)
+        var top = margin + rootHeight + 18
+        var x = margin
+        for (i, node) in tree.root.children.enumerated() {
+            // Stacked bands hang from the root one under the other: only the first touches it.
+            let bottom = band(node, x: x, top: top, connected: layout == .wide || i == 0)
+            height = max(height, bottom)
+            switch layout {
+            case .wide: x += bandWidth(node) + gap
+            case .stacked: top = bottom + 28
+            }
         }
         var legend = ""
         var legendY = height + 16

@@ -9,6 +9,9 @@ struct PerformaCommand: AsyncParsableCommand {
         Gestisce il Piano della Performance: lo convalida, disegna l'albero della performance e calcola \
         il grado di raggiungimento di indicatori, obiettivi, aree, ente e dirigenti.
         """,
-        subcommands: [ValidateCommand.self, TreeCommand.self, ScoreCommand.self]
+        subcommands: [ValidateCommand.self, TreeCommand.self, ScoreCommand.self, ReportCommand.self,
+                      SpreadsheetCommand.self, TemplateCommand.self, OpenDataCommand.self,
+                      ImportCommand.self, ExportCommand.self, MeasurementsCommand.self, BackupCommand.self,
+                      RestoreCommand.self, WriteDrillCommand.self, ServeCommand.self, GenerateCommand.self]
     )
 }

@@ -41,7 +41,7 @@ public enum IndicatorAchievement {
         }
     }
 
-    private static func higherIsBetter(actual: Double, target: Double, baseline: Double?, policy: ScoringPolicy) -> Double {
+    static func higherIsBetter(actual: Double, target: Double, baseline: Double?, policy: ScoringPolicy) -> Double {
         if policy.rule == .progressFromBaseline, let b = baseline,
            let progress = HigherIsBetterScoring.progress(actual: actual, baseline: b, target: target) {
             return progress
@@ -49,7 +49,7 @@ public enum IndicatorAchievement {
         return HigherIsBetterScoring.achievement(actual: actual, target: target)
     }
 
-    private static func lowerIsBetter(actual: Double, target: Double, baseline: Double?, policy: ScoringPolicy) -> Double {
+    static func lowerIsBetter(actual: Double, target: Double, baseline: Double?, policy: ScoringPolicy) -> Double {
         if policy.rule == .progressFromBaseline, let b = baseline,
            let progress = LowerIsBetterScoring.progress(actual: actual, baseline: b, target: target) {
             return progress
@@ -57,14 +57,14 @@ public enum IndicatorAchievement {
         return LowerIsBetterScoring.achievement(actual: actual, target: target)
     }
 
-    private static func countLevel(_ kind: TargetKind) -> Double? {
+    static func countLevel(_ kind: TargetKind) -> Double? {
         switch kind {
         case .atLeast(let n, _), .atMost(let n, _): return n
         default: return nil
         }
     }
 
-    private static func percentLevel(_ kind: TargetKind) -> Double? {
+    static func percentLevel(_ kind: TargetKind) -> Double? {
         switch kind {
         case .percentAtLeast(let n), .percentAtMost(let n): return n
         default: return nil

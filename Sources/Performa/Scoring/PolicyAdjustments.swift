@@ -1,10 +1,19 @@
 /// What the policy does to a rule's achievement: cap, then threshold, then bands.
 public enum PolicyAdjustments {
     public static func apply(_ raw: Double, policy: ScoringPolicy) -> Double {
-        var value = min(max(raw, 0), policy.cap)
-        if value < policy.threshold { return 0 }
-        value = band(value, bands: policy.bands.sorted { $0.minimum < $1.minimum }, mode: policy.bandMode)
-        return min(max(value, 0), policy.cap)
+        apply(raw, cap: policy.cap, threshold: policy.threshold, sortedBands: sortedBands(policy), mode: policy.bandMode)
+    }
+
+    /// The same with the bands already sorted, for callers that score many indicators under one policy.
+    static func apply(_ raw: Double, cap: Double, threshold: Double, sortedBands: [ScoreBand], mode: BandMode) -> Double {
+        var value = min(max(raw, 0), cap)
+        if value < threshold { return 0 }
+        if !sortedBands.isEmpty { value = band(value, bands: sortedBands, mode: mode) }
+        return min(max(value, 0), cap)
+    }
+
+    static func sortedBands(_ policy: ScoringPolicy) -> [ScoreBand] {
+        policy.bands.sorted { $0.minimum < $1.minimum }
     }
 
     /// Below the lowest band the value is kept; within a band it takes the band's score (fixed) or the

@@ -2,7 +2,10 @@
 /// the policy's `lossPerUnit`, down to 0. Not done (`NO`) is 0.
 enum DeadlineScoring {
     static func achievement(done: Day, deadline: Day, loss: DeadlineLoss) -> Double {
-        let lateDays = done.ordinal - deadline.ordinal
+        achievement(lateDays: done.ordinal - deadline.ordinal, loss: loss)
+    }
+
+    static func achievement(lateDays: Int, loss: DeadlineLoss) -> Double {
         guard lateDays > 0 else { return 1 }
         let units: Int
         switch loss.unit {

@@ -1,0 +1,50 @@
+// swift-tools-version: 6.1
+// Performa's benchmarks (ordo-one/benchmark), kept apart from the main package so that building or testing
+// Performa never compiles the benchmark library. Run from this folder: `swift package benchmark`
+// (all suites) or `swift package benchmark --target NationalRollUp`; see docs/performance.md.
+import Foundation
+import PackageDescription
+
+// The root package is a path dependency, whose identity is the name of its folder (which differs between
+// a working copy and a CI clone): read it instead of assuming it.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent.lowercased()
+
+let benchmarkDependencies: [Target.Dependency] = [
+    "BenchmarkData",
+    .product(name: "Benchmark", package: "benchmark"),
+    .product(name: "Performa", package: root),
+    .product(name: "PerformaFormats", package: root),
+]
+
+func suite(_ name: String, extra: [Target.Dependency] = []) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: benchmarkDependencies + extra,
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
+
+let package = Package(
+    name: "PerformaBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // Data and reference loops shared by the suites and the timing run of the pandas comparison.
+        .target(
+            name: "BenchmarkData",
+            dependencies: [.product(name: "Performa", package: root), .product(name: "PerformaFormats", package: root)]
+        ),
+        suite("TargetParsing"),
+        suite("Scoring"),
+        suite("NationalRollUp"),
+        suite("PlanImport"),
+        suite("PianoHTML", extra: [.product(name: "PerformaReports", package: root)]),
+        // `rollup-timing`: Performa's side of scripts/bench/compare_rollup.py (same data, same run as pandas).
+        .executableTarget(name: "rollup-timing", dependencies: ["BenchmarkData"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

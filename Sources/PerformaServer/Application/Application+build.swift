@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import Logging
+import Metrics
+import PerformaStore
+import Prometheus
+
+/// Builds the web application on a store: templates, router, middleware. The caller runs it (`runService()`,
+/// which shuts down gracefully on SIGINT and SIGTERM) or tests it (HummingbirdTesting).
+public func buildApplication(
+    configuration: ServerConfiguration, store: any PerformaStore, demoAccounts: [DemoData.Account] = [],
+    metrics: PrometheusCollectorRegistry = ServerMetrics.registry, logger: Logger
+) async throws -> some ApplicationProtocol {
+    UIAssets.check(folder: configuration.assetsFolder, logger: logger)
+    let app = WebApp(
+        store: store, pages: try await PageRenderer.load(), configuration: configuration,
+        hasher: PasswordHasher(cost: configuration.passwordCost),
+        throttle: LoginThrottle(limit: configuration.loginAttempts, window: configuration.loginWindow),
+        demoAccounts: demoAccounts)
+    let router = buildRouter(app, metrics: metrics, logger: logger)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Performa"),
+        onServerRunning: { channel in
+            logger.info("Performa è in ascolto", metadata: ["indirizzo": "http://\(configuration.host):\(channel.localAddress?.port ?? configuration.port)"])
+        },
+        logger: logger)
+}
+
+/// The routes and middleware, outermost first: request log and metrics, security headers, error pages, static files
+/// (served when no route matches, so that a missing file gets the Italian 404 page), CSRF cookie, session; then the
+/// pages and the API.
+func buildRouter(_ app: WebApp, metrics: PrometheusCollectorRegistry, logger: Logger) -> Router<WebRequestContext> {
+    let router = Router(context: WebRequestContext.self)
+    router.addMiddleware {
+        LogRequestsMiddleware(.info)
+        MetricsMiddleware()
+        SecurityHeadersMiddleware()
+        ErrorMiddleware(pages: app.pages)
+        FileMiddleware(app.configuration.assetsFolder, urlBasePath: UIAssets.urlBase, cacheControl: .init([(MediaType(type: .any), [.public, .maxAge(3600)])]), logger: logger)
+        FileMiddleware(PageRenderer.staticFolder.path, urlBasePath: UIAssets.ownURLBase, cacheControl: .init([(MediaType(type: .any), [.public, .maxAge(3600)])]), logger: logger)
+        CSRFMiddleware(secureCookies: app.configuration.secureCookies)
+        SessionAuthenticator(store: app.store)
+    }
+    ServicePages(app: app, metrics: metrics).addRoutes(to: router)
+    AuthPages(app: app).addRoutes(to: router)
+    HomePages(app: app).addRoutes(to: router)
+    DashboardPage(app: app).addRoutes(to: router)
+    TreePage(app: app).addRoutes(to: router)
+    ObjectivePage(app: app).addRoutes(to: router)
+    MeasurementPages(app: app).addRoutes(to: router)
+    ManagersPage(app: app).addRoutes(to: router)
+    ValidationPages(app: app).addRoutes(to: router)
+    AgileWorkPage(app: app).addRoutes(to: router)
+    DiagnosticsPage(app: app).addRoutes(to: router)
+    DocumentPages(app: app).addRoutes(to: router)
+    PlanPages(app: app).addRoutes(to: router)
+    APIRoutes(app: app).addRoutes(to: router)
+    return router
+}

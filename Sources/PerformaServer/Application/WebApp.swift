@@ -1,0 +1,35 @@
+import Hummingbird
+import Logging
+import PerformaStore
+
+/// What the page and API handlers share: the store, the templates, the configuration and the security helpers.
+struct WebApp: Sendable {
+    let store: any PerformaStore
+    let pages: PageRenderer
+    let configuration: ServerConfiguration
+    let hasher: PasswordHasher
+    let throttle: LoginThrottle
+    /// Shown on the login page in demo mode.
+    let demoAccounts: [DemoData.Account]
+}
+
+/// Thrown by a handler that needs a signed-in user when there is none: pages redirect to the login form,
+/// the API answers 401.
+struct SignInRequired: Error {}
+
+extension WebRequestContext {
+    /// The signed-in user, or `SignInRequired`.
+    func requireUser() throws -> SignedInUser {
+        guard let identity else { throw SignInRequired() }
+        return identity
+    }
+
+    /// The signed-in user when their role may do `capability`; otherwise 403 with the reason in Italian.
+    func requireUser(_ capability: Capability) throws -> SignedInUser {
+        let user = try requireUser()
+        guard user.role.may(capability) else {
+            throw HTTPError(.forbidden, message: "Operazione non consentita al ruolo «\(user.role.italian)».")
+        }
+        return user
+    }
+}

@@ -1,0 +1,26 @@
+import Hummingbird
+import HummingbirdAuth
+import NIOCore
+
+/// The context of every request: Hummingbird's core storage, the signed-in user (set by `SessionAuthenticator`)
+/// and the client's address (for the login throttle).
+public struct WebRequestContext: AuthRequestContext, RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var identity: SignedInUser?
+    /// The CSRF token of this browser (double-submit cookie, see `CSRFMiddleware`); empty until that middleware runs.
+    public var csrfToken = ""
+    /// True when the token came with the request's cookie, so a form can be checked against it.
+    public var csrfTokenFromCookie = false
+    /// The client's address as the socket sees it; nil in router tests, which have no socket.
+    public let clientAddress: String?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        identity = nil
+        clientAddress = source.channel.remoteAddress?.ipAddress
+    }
+
+    /// Evidence uploads (PDF, spreadsheets) are larger than Hummingbird's 2 MB default; the store checks the
+    /// real limit of each file (`EvidencePolicy`), this only bounds what is read from the socket.
+    public var maxUploadSize: Int { 26 * 1024 * 1024 }
+}

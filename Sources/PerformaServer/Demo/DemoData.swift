@@ -1,0 +1,92 @@
+import Foundation
+import Performa
+import PerformaFormats
+import PerformaStore
+
+/// `performa serve --demo`: the Brescia plan, its illustrative 2021 results and one user per role (a manager user
+/// for each of the plan's dirigenti), with passwords printed at start-up. Demo users carry an e-mail address on
+/// the reserved `.invalid` domain; the login refuses them unless the server runs in demo mode.
+public enum DemoData {
+    public static let planFile = "cciaa-brescia-2021-2023.yaml"
+    public static let resultsFile = "results-2021.yaml"
+    static let emailDomain = "@demo.invalid"
+
+    /// A demo user and the password printed for it.
+    public struct Account: Sendable, Hashable {
+        public var username: String
+        public var password: String
+        public var displayName: String
+        public var role: Role
+        public var managerID: String?
+    }
+
+    /// What `load` did, for the start-up message.
+    public struct Outcome: Sendable {
+        public var organization: String
+        public var planID: String
+        public var planCreated: Bool
+        public var measurementsImported: Int
+        public var accounts: [Account]
+    }
+
+    static func isDemoAccount(_ user: StoredUser) -> Bool {
+        user.email?.hasSuffix(emailDomain) ?? false
+    }
+
+    /// The demo users of a plan: struttura tecnica, each dirigente, the OIV, a reader.
+    public static func accounts(for plan: Plan) -> [Account] {
+        var accounts = [Account(username: "admin", password: "demo-admin", displayName: "Struttura tecnica (demo)", role: .admin)]
+        for manager in plan.organization.managers {
+            accounts.append(Account(username: manager.id, password: "demo-\(manager.id)", displayName: "\(manager.name) (demo)", role: .manager, managerID: manager.id))
+        }
+        accounts.append(Account(username: "oiv", password: "demo-oiv", displayName: "Organismo Indipendente di Valutazione (demo)", role: .oiv))
+        accounts.append(Account(username: "lettore", password: "demo-lettore", displayName: "Lettore (demo)", role: .viewer))
+        return accounts
+    }
+
+    /// Loads the demo into `store`. On a database that already holds the plan, the plan and results are left as they
+    /// are (the demo keeps what was entered in earlier sessions) and only the demo users' passwords are reset.
+    public static func load(into store: any PerformaStore, examples folder: URL, passwordCost: UInt8) async throws -> Outcome {
+        let plan: Plan
+        let results: Results
+        do {
+            plan = try PlanFile.read(contentsOf: folder.appendingPathComponent(planFile))
+            results = try ResultsFile.read(contentsOf: folder.appendingPathComponent(resultsFile), plan: plan)
+        } catch let error as FileError {
+            throw DemoError(message: "impossibile leggere i dati dimostrativi: \(error)")
+        } catch {
+            throw DemoError(message: "dati dimostrativi non trovati nella cartella «\(folder.path)» (\(error.localizedDescription)). Avviare il server dalla cartella del repository.")
+        }
+        let context = AccessContext(organization: plan.organization.id, user: "performa-demo", role: .admin)
+        let exists = try await store.organizationDirectory().contains { $0.id == plan.organization.id }
+        let planExists = exists ? try await store.plans(context).contains { $0.planID == plan.id } : false
+        var imported = 0
+        if !planExists {
+            _ = try await store.importPlan(context, plan, revision: nil, createOrganization: !exists)
+            imported = try await store.importResults(context, results).measurementsAppended
+        }
+        let accounts = accounts(for: plan)
+        for account in accounts {
+            let hash = try await PasswordHasher.hash(account.password, cost: passwordCost)
+            let email = account.username + emailDomain
+            if let existing = try await store.credentials(organization: plan.organization.id, username: account.username) {
+                var user = existing.user
+                user.displayName = account.displayName
+                user.email = email
+                user.role = account.role
+                user.managerID = account.managerID
+                user.active = true
+                _ = try await store.updateUser(context, user, newPasswordHash: hash)
+            } else {
+                _ = try await store.createUser(context, NewUser(username: account.username, displayName: account.displayName, email: email,
+                                                                role: account.role, managerID: account.managerID, passwordHash: hash))
+            }
+        }
+        return Outcome(organization: plan.organization.id, planID: plan.id, planCreated: !planExists, measurementsImported: imported, accounts: accounts)
+    }
+}
+
+public struct DemoError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public var description: String { message }
+}

@@ -1,0 +1,66 @@
+import Hummingbird
+import Performa
+import PerformaStore
+
+/// Cruscotto: the organization's achievement, its areas and strategic objectives, the special agency and the
+/// managers, at the chosen year and checkpoint.
+struct DashboardPage: Sendable {
+    let app: WebApp
+
+    func addRoutes(to router: Router<WebRequestContext>) {
+        router.get("/piani/:plan/cruscotto", use: show)
+    }
+
+    /// The dashboard of a plan at a checkpoint.
+    @Sendable func show(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let query = request.uri.queryParameters
+        let checkpoint = snapshot.checkpoint(scadenza: query.get("scadenza"), anno: query.get("anno"), periodo: query.get("periodo"))
+        let card = snapshot.scorecard(at: checkpoint)
+        let cap = card.policy.cap
+        let id = snapshot.id
+        let areas = card.areas.map { area in
+            DashboardView.AreaBlock(
+                line: ScoreLine(code: area.code, title: area.title, weight: area.weight, score: area.score, cap: cap, anchor: "area-\(area.code)"),
+                objectives: card.objectives.filter { $0.level == .strategic && $0.parent == area.code }.map {
+                    ScoreLine(code: $0.code, title: $0.title, href: Paths.objective(id, $0.key), weight: $0.weight, score: $0.score, cap: cap)
+                })
+        }
+        let measurable = card.indicators.filter { $0.score.status != .notApplicable }
+        let measured = measurable.filter { $0.measurement != nil }
+        let view = DashboardView(
+            page: PageChrome(title: "Cruscotto", section: .dashboard, plan: snapshot.stored, context: context, breadcrumbs: [],
+                             notices: Outcomes.notices(query.get("esito"))),
+            filter: CheckpointFilter(snapshot: snapshot, selected: checkpoint, action: Paths.dashboard(id)),
+            checkpoint: Display.checkpoint(checkpoint),
+            illustrative: card.illustrative,
+            organization: ScoreLine(code: "", title: snapshot.plan.organization.name, weight: nil, score: card.result, cap: cap),
+            areas: areas,
+            agencies: card.agencies.map { ScoreLine(code: "", title: $0.name, weight: nil, score: $0.score, cap: cap) },
+            managers: card.managers.map { ScoreLine(code: "", title: $0.name, href: Paths.managers(id) + "#dirigente-\($0.manager)", weight: nil, score: $0.score, cap: cap) },
+            coverage: "\(measured.count) indicatori rilevati su \(measurable.count) con un target al \(Display.checkpoint(checkpoint))",
+            notes: !card.notes.isEmpty,
+            diagnosticsHref: Paths.diagnostics(id))
+        return try app.pages.page("cruscotto", view)
+    }
+}
+
+struct DashboardView: Sendable {
+    struct AreaBlock: Sendable {
+        var line: ScoreLine
+        var objectives: [ScoreLine]
+    }
+
+    let page: PageChrome
+    let filter: CheckpointFilter
+    let checkpoint: String
+    let illustrative: Bool
+    let organization: ScoreLine
+    let areas: [AreaBlock]
+    let agencies: [ScoreLine]
+    let managers: [ScoreLine]
+    let coverage: String
+    let notes: Bool
+    let diagnosticsHref: String
+}

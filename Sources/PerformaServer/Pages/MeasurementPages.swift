@@ -1,0 +1,313 @@
+import Foundation
+import Hummingbird
+import Performa
+import PerformaStore
+
+/// Rilevazioni: the list of indicators to measure at a checkpoint with the state of its collection, the form
+/// that records a value (with note and evidence), the campaign controls of the struttura tecnica, and the
+/// download of evidence documents.
+struct MeasurementPages: Sendable {
+    let app: WebApp
+
+    func addRoutes(to router: Router<WebRequestContext>) {
+        router.get("/piani/:plan/rilevazioni", use: list)
+        router.get("/piani/:plan/obiettivi/:objective/indicatori/:number/rilevazioni/:checkpoint", use: form)
+        router.post("/piani/:plan/obiettivi/:objective/indicatori/:number/rilevazioni/:checkpoint", use: record)
+        router.post("/piani/:plan/campagne/:checkpoint", use: changeCampaign)
+        router.get("/piani/:plan/evidenze/:evidence", use: evidence)
+    }
+
+    // MARK: List
+
+    /// Indicators with a target at the checkpoint: the user's own first (managers see only theirs unless `?tutti=1`).
+    @Sendable func list(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let query = request.uri.queryParameters
+        let checkpoint = snapshot.checkpoint(scadenza: query.get("scadenza"), anno: query.get("anno"), periodo: query.get("periodo"))
+        let campaigns = try await app.store.campaigns(user.context, planID: snapshot.id)
+        let access = MeasurementAccess(user: user, snapshot: snapshot, campaigns: campaigns)
+        let onlyMine = user.role == .manager && query.get("tutti") != "1"
+        let card = snapshot.scorecard(at: checkpoint)
+        let id = snapshot.id
+        let rows: [MeasurementListView.Row] = card.indicators.compactMap { scored in
+            guard let target = scored.target, target.kind.isApplicable else { return nil }
+            if onlyMine && !access.mayWrite(objective: scored.key.objective) { return nil }
+            let writable = access.mayEnter(objective: scored.key.objective, at: checkpoint)
+            return MeasurementListView.Row(
+                objective: scored.key.objective, objectiveHref: Paths.objective(id, scored.key.objective), number: String(scored.key.number),
+                title: scored.title, target: target.text, value: scored.measurement?.text ?? "—",
+                line: ScoreLine(code: scored.key.description, title: scored.title, weight: scored.weight, score: scored.score, cap: card.policy.cap),
+                formHref: Paths.measurementForm(id, scored.key, checkpoint),
+                formLabel: writable ? (scored.measurement == nil ? "Inserisci" : "Aggiorna") : "Storico")
+        }
+        let view = MeasurementListView(
+            page: PageChrome(title: "Rilevazioni", section: .measurements, plan: snapshot.stored, context: context, notices: Outcomes.notices(query.get("esito"))),
+            filter: CheckpointFilter(snapshot: snapshot, selected: checkpoint, action: Paths.measurements(id)),
+            checkpoint: Display.checkpoint(checkpoint),
+            campaigns: campaigns.sorted { $0.checkpoint < $1.checkpoint }.map { campaign in
+                MeasurementListView.CampaignRow(
+                    checkpoint: Display.checkpoint(campaign.checkpoint), state: campaign.state.italian, open: campaign.acceptsMeasurements,
+                    detail: [campaign.reason.map { "motivo: \($0)" }, campaign.changedAt.map { "modificata il \(Display.moment($0))" }].compactMap { $0 }.joined(separator: " · "),
+                    action: Paths.campaign(id, campaign.checkpoint), rowVersion: String(campaign.rowVersion),
+                    canManage: user.role.may(.manageCampaigns))
+            },
+            rows: rows, onlyMine: onlyMine, isManager: user.role == .manager,
+            allHref: Paths.measurements(id, at: checkpoint) + "&tutti=1", mineHref: Paths.measurements(id, at: checkpoint),
+            readOnly: !user.role.may(.enterMeasurements))
+        return try app.pages.page("rilevazioni", view)
+    }
+
+    // MARK: Form
+
+    /// The form for one indicator at one checkpoint, with its history and documents.
+    @Sendable func form(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let slot = try await Slot.load(app, request: request, context: context)
+        return try app.pages.page("rilevazione", try await slot.view(app, context: context, notices: Outcomes.notices(request.uri.queryParameters.get("esito"))))
+    }
+
+    /// Records a value: checked against the indicator's target first (an invalid value is shown next to the field
+    /// and nothing is saved), then the evidence (size and type, checked by the store), then the value.
+    @Sendable func record(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let slot = try await Slot.load(app, request: request, context: context)
+        let input = try await FormInput.read(request, context: context)
+        let user = slot.user
+        if let refusal = slot.access.refusal(objective: slot.key.objective, at: slot.checkpoint) {
+            throw HTTPError(.forbidden, message: refusal)
+        }
+        let text = input.text("valore")
+        let note = input.optional("nota")
+        var errors = MeasurementFormView.Errors()
+        if let problem = MeasurementCheck.problem(text, target: slot.target?.target) {
+            errors.value = problem
+        }
+        let file = input.file("evidenza")
+        if let file, file.data.isEmpty {
+            errors.evidence = "Il file «\(file.fileName)» è vuoto."
+        }
+        if errors.any {
+            return try app.pages.page("rilevazione", try await slot.view(app, context: context, entered: text, note: note ?? "", errors: errors), status: .unprocessableContent)
+        }
+        var evidenceNames: [String]?
+        if let file {
+            do {
+                let stored = try await app.store.attachEvidence(user.context, planID: slot.snapshot.id, indicator: slot.key, at: slot.checkpoint,
+                                                                EvidenceUpload(fileName: file.fileName, contentType: file.contentType, data: file.data))
+                evidenceNames = [stored.fileName]
+            } catch let error as StoreError {
+                if case .evidenceRejected(let message) = error { errors.evidence = message } else { errors.general = error.description }
+                return try app.pages.page("rilevazione", try await slot.view(app, context: context, entered: text, note: note ?? "", errors: errors), status: .unprocessableContent)
+            }
+        }
+        let expected = Int(input.text("revisione"))
+        do {
+            _ = try await app.store.recordMeasurement(user.context, planID: slot.snapshot.id,
+                                                      MeasurementEntry(indicator: slot.key, at: slot.checkpoint, text: text, note: note, evidence: evidenceNames),
+                                                      expectedRevision: expected)
+        } catch let error as StoreError {
+            errors.general = error.description
+            let status: HTTPResponse.Status = { if case .staleWrite = error { return .conflict }; return .unprocessableContent }()
+            return try app.pages.page("rilevazione", try await slot.view(app, context: context, entered: text, note: note ?? "", errors: errors), status: status)
+        }
+        context.logger.info("rilevazione registrata", metadata: ["indicatore": "\(slot.key)", "scadenza": "\(slot.checkpoint)", "utente": "\(user.user.username)"])
+        return .seeOther(Paths.measurementForm(slot.snapshot.id, slot.key, slot.checkpoint) + "?esito=\(Outcomes.measurementSaved.rawValue)")
+    }
+
+    // MARK: Campaigns
+
+    /// Closes or reopens (with a reason) the collection at a checkpoint.
+    @Sendable func changeCampaign(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let user = try context.requireUser(.manageCampaigns)
+        let planID = try context.parameters.require("plan")
+        guard let checkpoint = Day(parsing: try context.parameters.require("checkpoint")) else {
+            throw HTTPError(.notFound, message: "Scadenza non valida.")
+        }
+        let input = try await FormInput.read(request, context: context)
+        let state: CampaignState
+        switch input.text("azione") {
+        case "chiudi": state = .closed
+        case "riapri": state = .reopened
+        default: throw HTTPError(.badRequest, message: "Azione sulla rilevazione non riconosciuta.")
+        }
+        let reason = input.optional("motivo")
+        if state == .reopened && reason == nil {
+            throw HTTPError(.unprocessableContent, message: "Per riaprire la rilevazione al \(Display.checkpoint(checkpoint)) indicare il motivo. Nulla è stato modificato.")
+        }
+        _ = try await app.store.changeCampaign(user.context, planID: planID, checkpoint: checkpoint, to: state, reason: reason,
+                                               expectedRowVersion: Int(input.text("versione")) ?? 0)
+        let outcome = state == .closed ? Outcomes.campaignClosed : .campaignReopened
+        return .seeOther(Paths.measurements(planID, at: checkpoint) + "&esito=\(outcome.rawValue)")
+    }
+
+    // MARK: Evidence
+
+    /// A document attached as evidence, as a download.
+    @Sendable func evidence(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let (file, data) = try await app.store.evidenceContent(user.context, id: try context.parameters.require("evidence"))
+        guard file.planID == (try context.parameters.require("plan")) else {
+            throw HTTPError(.notFound, message: "Documento non trovato in questo piano.")
+        }
+        let asciiName = String(file.fileName.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 32 ? Character($0) : "_" })
+        return Response(status: .ok, headers: [
+            .contentType: file.contentType,
+            .contentDisposition: "attachment; filename=\"\(asciiName)\"; filename*=UTF-8''\(Paths.encode(file.fileName))",
+            .contentSecurityPolicy: "default-src 'none'; sandbox",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// One indicator at one checkpoint, as the form pages see it.
+private struct Slot {
+    let user: SignedInUser
+    let snapshot: PlanSnapshot
+    let key: IndicatorKey
+    let indicator: Indicator
+    let checkpoint: Day
+    let target: IndicatorTarget?
+    let access: MeasurementAccess
+
+    static func load(_ app: WebApp, request: Request, context: WebRequestContext) async throws -> Slot {
+        let user = try context.requireUser()
+        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let objective = try context.parameters.require("objective")
+        guard let number = Int(try context.parameters.require("number")),
+              let indicator = PlanIndex(snapshot.plan).indicator(IndicatorKey(objective: objective, number: number)) else {
+            throw HTTPError(.notFound, message: "Indicatore non trovato nell'obiettivo «\(objective)».")
+        }
+        guard let checkpoint = Day(parsing: try context.parameters.require("checkpoint")) else {
+            throw HTTPError(.notFound, message: "Scadenza non valida.")
+        }
+        let access = try await MeasurementAccess.load(app.store, user, snapshot)
+        return Slot(user: user, snapshot: snapshot, key: IndicatorKey(objective: objective, number: number), indicator: indicator,
+                    checkpoint: checkpoint, target: indicator.target(at: checkpoint), access: access)
+    }
+
+    func view(_ app: WebApp, context: WebRequestContext, entered: String = "", note: String = "", errors: MeasurementFormView.Errors = .init(),
+              notices: [Notice] = []) async throws -> MeasurementFormView {
+        let history = try await app.store.measurementHistory(user.context, planID: snapshot.id, indicator: key, at: checkpoint)
+        let files = try await app.store.evidenceFiles(user.context, planID: snapshot.id, indicator: key, at: checkpoint)
+        // Names of the people in the history; a role that may not list users sees their ids.
+        let names = Dictionary(((try? await app.store.users(user.context)) ?? []).map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
+        let card = snapshot.scorecard(at: checkpoint)
+        let scored = card.indicator(key)
+        let id = snapshot.id
+        let refusal = target?.target.kind.isApplicable == false
+            ? "L'indicatore non ha un target al \(Display.checkpoint(checkpoint)): nessun valore da rilevare."
+            : (target == nil ? "L'indicatore non ha un target al \(Display.checkpoint(checkpoint))." : access.refusal(objective: key.objective, at: checkpoint))
+        let campaign = access.campaigns[checkpoint]
+        return MeasurementFormView(
+            page: PageChrome(title: "Rilevazione \(key) al \(Display.checkpoint(checkpoint))", section: .measurements, plan: snapshot.stored, context: context,
+                             breadcrumbs: [.init(label: "Rilevazioni", href: Paths.measurements(id, at: checkpoint)),
+                                           .init(label: "Obiettivo \(key.objective)", href: Paths.objective(id, key.objective))],
+                             notices: notices),
+            objective: key.objective, objectiveHref: Paths.objective(id, key.objective), number: String(key.number), title: indicator.title,
+            checkpoint: Display.checkpoint(checkpoint), target: target?.target.text ?? "—", kind: target?.target.kind.shapeName ?? "—",
+            hint: target.map { "Atteso: \($0.target.kind.valueHint)." } ?? "",
+            baseline: indicator.baseline?.text ?? "—", weight: Display.weight(indicator.weight(at: checkpoint)),
+            evidenceRequired: indicator.evidence,
+            current: scored.map { ScoreLine(code: key.description, title: indicator.title, weight: $0.weight, score: $0.score, cap: card.policy.cap) },
+            currentValue: scored?.measurement?.text ?? "nessun valore",
+            campaignState: campaign?.state.italian ?? CampaignState.open.italian,
+            refusal: refusal, canEnter: refusal == nil,
+            action: Paths.measurementForm(id, key, checkpoint),
+            revision: String(history.last?.revision ?? 0),
+            entered: entered, note: note, errors: errors,
+            history: history.reversed().map { entry in
+                MeasurementFormView.HistoryRow(revision: String(entry.revision), value: entry.text, note: entry.note ?? "",
+                                               author: names[entry.author] ?? entry.author,
+                                               recordedBy: names[entry.recordedBy] ?? entry.recordedBy,
+                                               at: entry.statedAt ?? Display.moment(entry.recordedAt),
+                                               evidence: (entry.evidence ?? []).joined(separator: ", "),
+                                               illustrative: entry.illustrative)
+            },
+            files: files.map { MeasurementFormView.FileRow(name: $0.fileName, href: Paths.evidence(id, $0.id),
+                                                           detail: "\(ItalianNumber.format(Double($0.size) / 1024, fractionDigits: 1)) kB · \(Display.moment($0.uploadedAt))") })
+    }
+}
+
+struct MeasurementListView: Sendable {
+    struct CampaignRow: Sendable {
+        var checkpoint: String
+        var state: String
+        var open: Bool
+        var detail: String
+        var action: String
+        var rowVersion: String
+        var canManage: Bool
+    }
+
+    struct Row: Sendable {
+        var objective: String
+        var objectiveHref: String
+        var number: String
+        var title: String
+        var target: String
+        var value: String
+        var line: ScoreLine
+        var formHref: String
+        var formLabel: String
+    }
+
+    let page: PageChrome
+    let filter: CheckpointFilter
+    let checkpoint: String
+    let campaigns: [CampaignRow]
+    let rows: [Row]
+    let onlyMine: Bool
+    let isManager: Bool
+    let allHref: String
+    let mineHref: String
+    let readOnly: Bool
+}
+
+struct MeasurementFormView: Sendable {
+    struct Errors: Sendable {
+        var value: String?
+        var evidence: String?
+        var general: String?
+        var any: Bool { value != nil || evidence != nil || general != nil }
+    }
+
+    struct HistoryRow: Sendable {
+        var revision: String
+        var value: String
+        var note: String
+        var author: String
+        var recordedBy: String
+        var at: String
+        var evidence: String
+        var illustrative: Bool
+    }
+
+    struct FileRow: Sendable {
+        var name: String
+        var href: String
+        var detail: String
+    }
+
+    let page: PageChrome
+    let objective: String
+    let objectiveHref: String
+    let number: String
+    let title: String
+    let checkpoint: String
+    let target: String
+    let kind: String
+    let hint: String
+    let baseline: String
+    let weight: String
+    let evidenceRequired: String?
+    let current: ScoreLine?
+    let currentValue: String
+    let campaignState: String
+    let refusal: String?
+    let canEnter: Bool
+    let action: String
+    let revision: String
+    let entered: String
+    let note: String
+    let errors: Errors
+    let history: [HistoryRow]
+    let files: [FileRow]
+}

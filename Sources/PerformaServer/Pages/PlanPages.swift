@@ -1,0 +1,327 @@
+import Foundation
+import Hummingbird
+import Performa
+import PerformaStore
+
+/// Piano: the plan's identity, acts, versions and structure for everyone; for the struttura tecnica, the forms that
+/// create and edit areas, objectives, indicators with their targets and weights, and the assignment to managers.
+/// A draft changes in place; an adopted plan changes only through a revision (a new version, with reason and act).
+struct PlanPages: Sendable {
+    let app: WebApp
+
+    func addRoutes(to router: Router<WebRequestContext>) {
+        router.get("/piani/:plan/piano", use: overview)
+        router.post("/piani/:plan/atti", use: recordAct)
+        router.get("/piani/:plan/modifica/aree/nuova") { try await self.render(self.areaView($0, $1, code: nil)) }
+        router.post("/piani/:plan/modifica/aree/nuova") { try await self.saveArea($0, $1, code: nil) }
+        router.get("/piani/:plan/modifica/aree/:code") { try await self.render(self.areaView($0, $1, code: try $1.parameters.require("code"))) }
+        router.post("/piani/:plan/modifica/aree/:code") { try await self.saveArea($0, $1, code: try $1.parameters.require("code")) }
+        router.get("/piani/:plan/modifica/obiettivi/nuovo") { try await self.render(self.objectiveView($0, $1, key: nil)) }
+        router.post("/piani/:plan/modifica/obiettivi/nuovo") { try await self.saveObjective($0, $1, key: nil) }
+        router.get("/piani/:plan/modifica/obiettivi/:key") { try await self.render(self.objectiveView($0, $1, key: try $1.parameters.require("key"))) }
+        router.post("/piani/:plan/modifica/obiettivi/:key") { try await self.saveObjective($0, $1, key: try $1.parameters.require("key")) }
+        router.get("/piani/:plan/modifica/obiettivi/:key/indicatori/nuovo") { try await self.render(self.indicatorView($0, $1, number: nil)) }
+        router.post("/piani/:plan/modifica/obiettivi/:key/indicatori/nuovo") { try await self.saveIndicator($0, $1, number: nil) }
+        router.get("/piani/:plan/modifica/obiettivi/:key/indicatori/:number") {
+            try await self.render(self.indicatorView($0, $1, number: try $1.parameters.require("number", as: Int.self)))
+        }
+        router.post("/piani/:plan/modifica/obiettivi/:key/indicatori/:number") { try await self.saveIndicator($0, $1, number: try $1.parameters.require("number", as: Int.self)) }
+        router.get("/piani/:plan/modifica/assegnazioni/:manager") { try await self.render(self.assignmentView($0, $1)) }
+        router.post("/piani/:plan/modifica/assegnazioni/:manager", use: saveAssignment)
+    }
+
+    // MARK: Overview
+
+    /// The plan's identity, acts, versions and structure; edit links for the struttura tecnica.
+    @Sendable func overview(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let versions = try await app.store.planVersions(user.context, planID: snapshot.id)
+        let view = PlanOverviewView(snapshot: snapshot, versions: versions, user: user, context: context,
+                                    notices: Outcomes.notices(request.uri.queryParameters.get("esito")))
+        return try app.pages.page("piano", view)
+    }
+
+    /// Records the OIV's validation (OIV) or the Giunta's adoption (struttura tecnica) of a draft plan.
+    @Sendable func recordAct(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let planID = try context.parameters.require("plan")
+        let input = try await FormInput.read(request, context: context)
+        let kind: ApprovalAct.Kind
+        switch input.text("atto") {
+        case "validazione":
+            guard user.role.may(.validatePlan) else { throw HTTPError(.forbidden, message: "Solo l'OIV registra la validazione del piano.") }
+            kind = .oivValidation
+        case "adozione":
+            guard user.role.may(.adoptPlan) else { throw HTTPError(.forbidden, message: "Solo la struttura tecnica registra l'adozione del piano.") }
+            kind = .adoption
+        default:
+            throw HTTPError(.badRequest, message: "Atto non riconosciuto.")
+        }
+        guard let date = Day(parsing: input.text("data")) else {
+            throw HTTPError(.unprocessableContent, message: "Data dell'atto non valida: scrivere GG/MM/AAAA, ad esempio 26/04/2021. Nulla è stato registrato.")
+        }
+        let act = ApprovalAct(kind: kind, body: input.optional("organo") ?? (kind == .oivValidation ? "OIV" : "Giunta camerale"),
+                              number: input.optional("numero"), date: date, note: input.optional("nota"))
+        _ = try await app.store.advancePlan(user.context, planID: planID, act: act, expectedRowVersion: Int(input.text("riga")) ?? -1)
+        return .seeOther(Paths.planOverview(planID) + "?esito=\(Outcomes.planAdvanced.rawValue)")
+    }
+
+    // MARK: Areas
+
+    /// The form of an area (new when `code` is nil).
+    func areaView(_ request: Request, _ context: WebRequestContext, code: String?) async throws -> EditFormView {
+        let (user, snapshot) = try await load(context)
+        let area = try code.map { code in
+            guard let area = snapshot.plan.areas.first(where: { $0.code == code }) else { throw HTTPError(.notFound, message: "L'area «\(code)» non esiste.") }
+            return area
+        }
+        let form = EditForm(fields: [
+            .text("codice", "Codice", area?.code ?? String(snapshot.plan.areas.count + 1), hint: "Numero dell'area (1, 2, 3 …)."),
+            .text("titolo", "Titolo", area?.title ?? ""),
+            .text("peso", "Peso nel risultato dell'ente (%)", EditForm.number(area?.weight), hint: "Vuoto: aree di pari peso."),
+        ])
+        return EditFormView(heading: code.map { "Area strategica \($0)" } ?? "Nuova area strategica", snapshot: snapshot, user: user, context: context,
+                                       form: form, action: Paths.editor(snapshot.id) + "/aree/\(code.map(Paths.encode) ?? "nuova")")
+    }
+
+    /// Saves an area.
+    func saveArea(_ request: Request, _ context: WebRequestContext, code: String?) async throws -> Response {
+        try await submit(request, context) { snapshot, input throws(EditError) in
+            try PlanEdit.setArea(snapshot.plan, code: code, newCode: input.text("codice"), title: input.text("titolo"),
+                                 weight: try EditForm.percent(input, "peso", label: "Peso"))
+        } form: { try await self.areaView(request, context, code: code) }
+    }
+
+    // MARK: Objectives
+
+    /// The form of an objective's sheet (new, under `?padre=`, when `key` is nil).
+    func objectiveView(_ request: Request, _ context: WebRequestContext, key: String?) async throws -> EditFormView {
+        let (user, snapshot) = try await load(context)
+        let index = PlanIndex(snapshot.plan)
+        let parent = request.uri.queryParameters.get("padre") ?? ""
+        var sheet: (any ObjectiveSheet)?
+        var level: ObjectiveScore.Level
+        if let key {
+            guard let entry = index.entry(key) else { throw HTTPError(.notFound, message: "L'obiettivo «\(key)» non esiste.") }
+            sheet = entry.sheet
+            level = entry.level
+        } else if snapshot.plan.areas.contains(where: { $0.code == parent }) {
+            level = .strategic
+        } else if index.entry(parent)?.level == .strategic {
+            level = .operational
+        } else if snapshot.plan.specialAgencyObjectives?.contains(where: { $0.agency == parent }) == true {
+            level = .agency
+        } else {
+            throw HTTPError(.badRequest, message: "Indicare dove aggiungere l'obiettivo: un'area, un obiettivo strategico o un'azienda speciale.")
+        }
+        let strategic = sheet as? StrategicObjective
+        var fields: [EditForm.Field] = []
+        if key == nil {
+            fields.append(.text("codice", "Codice", "", hint: level == .agency ? "Numero dell'obiettivo nell'azienda speciale." : "Il codice del livello superiore seguito da un numero: \(parent).1, \(parent).2 …"))
+        }
+        fields += [
+            .text("titolo", "Titolo", sheet?.title ?? ""),
+            .text("peso", level == .strategic ? "Peso nell'area strategica (%)" : (level == .operational ? "Peso nell'obiettivo strategico (%)" : "Peso tra gli obiettivi dell'azienda (%)"),
+                  EditForm.number(sheet?.weight)),
+        ]
+        if level == .strategic {
+            fields.append(.text("quota", "Quota degli indicatori propri (%)", EditForm.number(strategic?.split?.ownIndicators),
+                                hint: "Il resto è la quota degli obiettivi operativi (il piano di Brescia usa 50 e 50)."))
+        }
+        fields += [
+            .textarea("descrizione", "Descrizione obiettivo e azioni da intraprendere", sheet?.description ?? ""),
+            .textarea("uffici", "Aree e uffici coinvolti", sheet?.unitsInvolved ?? ""),
+            .textarea("impegno", "Impegno richiesto", sheet?.staffCommitted ?? ""),
+            .text("rilevanza", "Rilevanza per la valorizzazione (pesatura OIV)", EditForm.number(sheet?.relevance), hint: "Facoltativa: serve al calcolo del valore economico dell'obiettivo."),
+        ]
+        let heading = key.map { "Obiettivo \($0)" } ?? (level == .strategic ? "Nuovo obiettivo strategico nell'area \(parent)" : (level == .operational ? "Nuovo obiettivo operativo di \(parent)" : "Nuovo obiettivo dell'azienda speciale"))
+        let action = key.map { Paths.editor(snapshot.id) + "/obiettivi/\(Paths.encode($0))" } ?? (Paths.editor(snapshot.id) + "/obiettivi/nuovo?padre=\(Paths.encode(parent))")
+        return EditFormView(heading: heading, snapshot: snapshot, user: user, context: context, form: EditForm(fields: fields), action: action)
+    }
+
+    /// Saves an objective's sheet.
+    func saveObjective(_ request: Request, _ context: WebRequestContext, key: String?) async throws -> Response {
+        let parent = request.uri.queryParameters.get("padre") ?? ""
+        return try await submit(request, context) { snapshot, input throws(EditError) in
+            let fields = PlanEdit.ObjectiveFields(
+                code: input.text("codice"), title: input.text("titolo"), weight: try EditForm.percent(input, "peso", label: "Peso"),
+                description: input.optional("descrizione"), unitsInvolved: input.optional("uffici"), staffCommitted: input.optional("impegno"),
+                relevance: try EditForm.percent(input, "rilevanza", label: "Rilevanza"), ownShare: try EditForm.percent(input, "quota", label: "Quota"))
+            if let share = fields.ownShare, share > 100 { throw EditError(field: "quota", message: "La quota degli indicatori propri è al massimo 100%.") }
+            if let key { return try PlanEdit.setObjective(snapshot.plan, key: key, fields) }
+            return try PlanEdit.addObjective(snapshot.plan, parent: parent, fields)
+        } form: { try await self.objectiveView(request, context, key: key) }
+    }
+
+    // MARK: Indicators
+
+    /// The checkpoints an indicator of this objective has targets for: 30/6 and 31/12 of the operational year, or
+    /// 31/12 of every year of the span for a strategic objective, plus any other the indicator already uses.
+    private func checkpoints(_ plan: Plan, level: ObjectiveScore.Level, indicator: Indicator?) -> [Day] {
+        let base: [Day] = level == .strategic ? plan.span.years.map { Day.yearEnd($0) } : [.midYear(plan.year), .yearEnd(plan.year)]
+        return Array(Set(base).union(indicator?.targets.map(\.at) ?? [])).sorted()
+    }
+
+    /// The form of an indicator with its targets and weights (the next new one when `number` is nil).
+    func indicatorView(_ request: Request, _ context: WebRequestContext, number: Int?) async throws -> EditFormView {
+        let (user, snapshot) = try await load(context)
+        let key = try context.parameters.require("key")
+        guard let entry = PlanIndex(snapshot.plan).entry(key) else { throw HTTPError(.notFound, message: "L'obiettivo «\(key)» non esiste.") }
+        let indicator = try number.map { number in
+            guard let indicator = entry.sheet.indicators.first(where: { $0.number == number }) else {
+                throw HTTPError(.notFound, message: "L'indicatore \(key)/\(number) non esiste.")
+            }
+            return indicator
+        }
+        var fields: [EditForm.Field] = [
+            .textarea("titolo", "Indicatore: descrizione e cosa misura", indicator?.title ?? ""),
+            .text("storico", "Target storico di riferimento", indicator?.baseline?.text ?? "", hint: "Vuoto se non c'è un valore storico."),
+        ]
+        for day in checkpoints(snapshot.plan, level: entry.level, indicator: indicator) {
+            let target = indicator?.target(at: day)
+            let reading = target.map { "Letto come: \($0.target.kind.shapeName)." } ?? ""
+            fields.append(.text("target-\(day)", "Risultato atteso al \(Display.checkpoint(day))", target?.target.text ?? "",
+                                hint: "Es. SI, 90%, Almeno 100, -5,00%, entro il 31/12/\(day.year); «-» se non c'è target; vuoto per nessuna voce. \(reading)",
+                                group: "Scadenza \(Display.checkpoint(day))"))
+            if entry.level == .strategic {
+                fields.append(.text("peso-\(day)", "Peso al \(Display.checkpoint(day)) (%)", EditForm.number(target?.weight)))
+            }
+        }
+        if entry.level != .strategic {
+            fields.append(.text("peso", "Peso nell'obiettivo (%)", EditForm.number(indicator?.weight)))
+        }
+        fields.append(.textarea("documentazione", "Documentazione e report per l'OIV", indicator?.evidence ?? ""))
+        let action = Paths.editor(snapshot.id) + "/obiettivi/\(Paths.encode(key))/indicatori/\(number.map(String.init) ?? "nuovo")"
+        return EditFormView(heading: number.map { "Indicatore \(key)/\($0)" } ?? "Nuovo indicatore dell'obiettivo \(key)", snapshot: snapshot,
+                                       user: user, context: context, form: EditForm(fields: fields), action: action)
+    }
+
+    /// Saves an indicator.
+    func saveIndicator(_ request: Request, _ context: WebRequestContext, number: Int?) async throws -> Response {
+        let key = try context.parameters.require("key")
+        return try await submit(request, context) { snapshot, input throws(EditError) in
+            guard let entry = PlanIndex(snapshot.plan).entry(key) else { throw EditError(field: nil, message: "L'obiettivo «\(key)» non esiste.") }
+            let existing = number.flatMap { n in entry.sheet.indicators.first { $0.number == n } }
+            var targets: [(at: Day, text: String, weight: Double?)] = []
+            for day in checkpoints(snapshot.plan, level: entry.level, indicator: existing) {
+                let text = input.text("target-\(day)")
+                let weight = entry.level == .strategic ? try EditForm.percent(input, "peso-\(day)", label: "Peso al \(Display.checkpoint(day))") : nil
+                if text.isEmpty {
+                    if weight != nil { throw EditError(field: "target-\(day)", message: "C'è un peso al \(Display.checkpoint(day)) ma nessun target: indicare il target (o «-»).") }
+                    continue
+                }
+                targets.append((day, text, weight))
+            }
+            return try PlanEdit.setIndicator(snapshot.plan, objective: key, number: number, PlanEdit.IndicatorFields(
+                title: input.text("titolo"), baseline: input.optional("storico"), targets: targets,
+                weight: entry.level == .strategic ? nil : try EditForm.percent(input, "peso", label: "Peso"), evidence: input.optional("documentazione")))
+        } form: { try await self.indicatorView(request, context, number: number) }
+    }
+
+    // MARK: Assignments
+
+    /// Rows of the manager's assignment (objective and weight), plus empty rows to add objectives.
+    func assignmentView(_ request: Request, _ context: WebRequestContext) async throws -> EditFormView {
+        let (user, snapshot) = try await load(context)
+        let manager = try context.parameters.require("manager")
+        guard let person = snapshot.plan.organization.managers.first(where: { $0.id == manager }) else {
+            throw HTTPError(.notFound, message: "Il dirigente «\(manager)» non esiste nel piano.")
+        }
+        let items = snapshot.plan.assignments?.first { $0.manager == manager }?.objectives ?? []
+        let keys = PlanIndex(snapshot.plan).entries.map { ($0.key, $0.sheet.title) }
+        var fields: [EditForm.Field] = []
+        for row in 0..<(items.count + 3) {
+            let item = row < items.count ? items[row] : nil
+            let options = [EditForm.Option(value: "", label: "— nessuno —", selected: item == nil)]
+                + keys.map { EditForm.Option(value: $0.0, label: "\($0.0) \($0.1)", selected: $0.0 == item?.objective) }
+            fields.append(.select("obiettivo-\(row)", "Obiettivo", options, group: "Riga \(row + 1)"))
+            fields.append(.text("peso-\(row)", "Peso (%)", EditForm.number(item?.weight)))
+        }
+        return EditFormView(heading: "Obiettivi assegnati a \(person.name)", snapshot: snapshot, user: user, context: context,
+                                       form: EditForm(fields: fields), action: Paths.editor(snapshot.id) + "/assegnazioni/\(Paths.encode(manager))",
+                                       intro: "I pesi degli obiettivi assegnati a un dirigente devono sommare a 100%: la diagnostica segnala le differenze.")
+    }
+
+    /// Saves a manager's assignment.
+    @Sendable func saveAssignment(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let manager = try context.parameters.require("manager")
+        return try await submit(request, context) { snapshot, input throws(EditError) in
+            var items: [(objective: String, weight: Double)] = []
+            var row = 0
+            while input.fields["obiettivo-\(row)"] != nil {
+                let objective = input.text("obiettivo-\(row)")
+                let weight = try EditForm.percent(input, "peso-\(row)", label: "Peso della riga \(row + 1)")
+                if !objective.isEmpty {
+                    guard let weight else { throw EditError(field: "peso-\(row)", message: "Indicare il peso dell'obiettivo \(objective).") }
+                    items.append((objective, weight))
+                }
+                row += 1
+            }
+            return try PlanEdit.setAssignment(snapshot.plan, manager: manager, items)
+        } form: { try await self.assignmentView(request, context) }
+    }
+
+    // MARK: Saving
+
+    private func load(_ context: WebRequestContext) async throws -> (SignedInUser, PlanSnapshot) {
+        let user = try context.requireUser(.editPlan)
+        return (user, try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan")))
+    }
+
+    func render(_ view: EditFormView, status: HTTPResponse.Status = .ok) throws -> Response {
+        try app.pages.page("modifica", view, status: status)
+    }
+
+    /// Applies an edit and saves it: in place for a draft, as a revision (reason and act required) for an adopted
+    /// plan. A refused edit shows the form again with the submitted values and the message next to its field.
+    private func submit(_ request: Request, _ context: WebRequestContext,
+                        edit: (PlanSnapshot, FormInput) throws(EditError) -> Plan,
+                        form: () async throws -> EditFormView) async throws -> Response {
+        let (user, snapshot) = try await load(context)
+        let input = try await FormInput.read(request, context: context)
+        let info = snapshot.stored.info
+        func refused(_ error: EditError, status: HTTPResponse.Status) async throws -> Response {
+            // Rebuild the form as it was, then put back what was submitted and the error.
+            var view = try await form()
+            view.form.refill(from: input, error: error)
+            view.refill(from: input, error: error)
+            return try render(view, status: status)
+        }
+        guard input.text("versione") == String(info.version), input.text("riga") == String(info.rowVersion) else {
+            let stale = StoreError.staleWrite(subject: "il piano «\(info.planID)»", expected: Int(input.text("versione")) ?? 0, current: info.version)
+            return try await refused(EditError(field: nil, message: stale.description), status: .conflict)
+        }
+        let edited: Plan
+        do {
+            edited = try edit(snapshot, input)
+        } catch {
+            return try await refused(error, status: .unprocessableContent)
+        }
+        let frozen = info.status == .adopted || info.status == .revised
+        if frozen {
+            let reason = input.text("motivo")
+            guard !reason.isEmpty else {
+                return try await refused(EditError(field: "motivo", message: "Il piano è adottato: indicare il motivo della revisione."), status: .unprocessableContent)
+            }
+            guard let date = Day(parsing: input.text("data-atto")) else {
+                return try await refused(EditError(field: "data-atto", message: "Indicare la data dell'atto che approva la revisione (GG/MM/AAAA)."), status: .unprocessableContent)
+            }
+            let act = ApprovalAct(kind: .revision, body: input.optional("organo") ?? "Giunta camerale", number: input.optional("numero-atto"), date: date)
+            if edited == snapshot.plan { return .seeOther(Paths.planOverview(info.planID) + "?esito=\(Outcomes.planUnchanged.rawValue)") }
+            do {
+                _ = try await app.store.revisePlan(user.context, edited, revision: PlanRevision(reason: reason, act: act), expectedVersion: info.version)
+            } catch let error as StoreError {
+                return try await refused(EditError(field: nil, message: error.description), status: .unprocessableContent)
+            }
+            return .seeOther(Paths.planOverview(info.planID) + "?esito=\(Outcomes.planRevised.rawValue)")
+        }
+        do {
+            let outcome = try await app.store.importPlan(user.context, edited, revision: nil, createOrganization: false)
+            if case .unchanged = outcome { return .seeOther(Paths.planOverview(info.planID) + "?esito=\(Outcomes.planUnchanged.rawValue)") }
+        } catch let error as StoreError {
+            return try await refused(EditError(field: nil, message: error.description), status: .unprocessableContent)
+        }
+        return .seeOther(Paths.planOverview(info.planID) + "?esito=\(Outcomes.planSaved.rawValue)")
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Hummingbird
+import Prometheus
+
+/// Operations endpoints: health, Prometheus metrics, the OpenAPI document.
+struct ServicePages: Sendable {
+    let app: WebApp
+    let metrics: PrometheusCollectorRegistry
+
+    func addRoutes(to router: Router<WebRequestContext>) {
+        router.get("/healthz", use: health)
+        router.get("/metrics", use: prometheus)
+        router.get("/api/openapi.yaml", use: openAPI)
+    }
+
+    struct Health: Codable, Sendable {
+        var status: String
+        var database: String
+    }
+
+    /// 200 when the store answers, 503 otherwise (for load balancers and container probes).
+    @Sendable func health(_ request: Request, context: WebRequestContext) async throws -> Response {
+        do {
+            _ = try await app.store.organizationDirectory()
+            return APIJSON.response(Health(status: "ok", database: "ok"))
+        } catch {
+            context.logger.error("controllo di salute fallito", metadata: ["errore": "\(error)"])
+            return APIJSON.response(Health(status: "errore", database: "\(error)"), status: .serviceUnavailable)
+        }
+    }
+
+    /// Prometheus text exposition format.
+    @Sendable func prometheus(_ request: Request, context: WebRequestContext) async throws -> Response {
+        Response.text(metrics.emitToString(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+    }
+
+    /// The OpenAPI 3.1 document of the JSON API (docs/api/openapi.yaml).
+    @Sendable func openAPI(_ request: Request, context: WebRequestContext) async throws -> Response {
+        Response.text(try OpenAPIDocument.text(), contentType: "application/yaml; charset=utf-8")
+    }
+}
+
+/// The OpenAPI document ships in the module's resources; `docs/api/openapi.yaml` links to the same file.
+enum OpenAPIDocument {
+    static var url: URL { PageRenderer.templatesFolder.appendingPathComponent("api/openapi.yaml") }
+
+    static func text() throws -> String {
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw HTTPError(.internalServerError, message: "Documento OpenAPI non trovato tra le risorse del server.")
+        }
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import Hummingbird
+import Performa
+import PerformaStore
+
+/// Validazione OIV: the results at a checkpoint with their evidence; the OIV validates an achievement as computed
+/// or corrects it, always with a reason. The validated value replaces the computed one in every score, and both
+/// stay visible.
+struct ValidationPages: Sendable {
+    let app: WebApp
+
+    func addRoutes(to router: Router<WebRequestContext>) {
+        router.get("/piani/:plan/validazione", use: list)
+        router.get("/piani/:plan/validazione/modulo", use: form)
+        router.post("/piani/:plan/validazione", use: save)
+    }
+
+    /// Every objective at the checkpoint with its computed and validated achievement.
+    @Sendable func list(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let query = request.uri.queryParameters
+        let checkpoint = snapshot.checkpoint(scadenza: query.get("scadenza"), anno: query.get("anno"), periodo: query.get("periodo"))
+        let card = snapshot.scorecard(at: checkpoint)
+        let files = try await app.store.evidenceFiles(user.context, planID: snapshot.id, indicator: nil, at: checkpoint)
+        let id = snapshot.id
+        let rows = card.objectives.map { objective -> ValidationListView.Row in
+            let indicators = card.indicators.filter { $0.key.objective == objective.key }
+            let measured = indicators.filter { $0.measurement != nil }.count
+            let applicable = indicators.filter { $0.score.status != .notApplicable }.count
+            let validatedIndicators = indicators.filter { $0.score.override != nil }.count
+            return ValidationListView.Row(
+                line: ScoreLine(code: objective.key, title: objective.title, href: Paths.objective(id, objective.key), weight: objective.weight,
+                                score: objective.score, cap: card.policy.cap),
+                measured: "\(measured) su \(applicable)",
+                documents: String(files.filter { $0.indicator.objective == objective.key }.count),
+                validatedIndicators: validatedIndicators > 0 ? "\(validatedIndicators) indicator\(validatedIndicators == 1 ? "e" : "i") validat\(validatedIndicators == 1 ? "o" : "i")" : nil,
+                formHref: Paths.validation(id) + "/modulo?oggetto=\(Paths.encode(objective.key))&scadenza=\(checkpoint)")
+        }
+        let view = ValidationListView(
+            page: PageChrome(title: "Validazione OIV", section: .validation, plan: snapshot.stored, context: context, notices: Outcomes.notices(query.get("esito"))),
+            filter: CheckpointFilter(snapshot: snapshot, selected: checkpoint, action: Paths.validation(id)),
+            checkpoint: Display.checkpoint(checkpoint), rows: rows, mayValidate: user.role.may(.validateResults))
+        return try app.pages.page("validazione", view)
+    }
+
+    /// One objective (or indicator) with values, notes, evidence and the validation form.
+    @Sendable func form(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let subject = try await Subject.load(app, context: context, subject: request.uri.queryParameters.get("oggetto"), checkpoint: request.uri.queryParameters.get("scadenza"))
+        return try app.pages.page("validazione-modulo", try await subject.view(app, context: context, notices: Outcomes.notices(request.uri.queryParameters.get("esito"))))
+    }
+
+    /// Validates or corrects (`azione=valida`) or removes (`azione=rimuovi`) an OIV-validated achievement.
+    @Sendable func save(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let user = try context.requireUser(.validateResults)
+        let input = try await FormInput.read(request, context: context)
+        let subject = try await Subject.load(app, context: context, subject: input.optional("oggetto"), checkpoint: input.optional("scadenza"))
+        let planID = subject.snapshot.id
+        let back = Paths.validation(planID) + "/modulo?oggetto=\(Paths.encode(subject.key))&scadenza=\(subject.checkpoint)"
+        let existing = try await app.store.overrides(user.context, planID: planID).first { $0.override.subject == subject.key && $0.override.at == subject.checkpoint }
+        if input.text("azione") == "rimuovi" {
+            guard let existing else { return .seeOther(back) }
+            try await app.store.removeOverride(user.context, planID: planID, subject: subject.key, at: subject.checkpoint, expectedRowVersion: existing.rowVersion)
+            return .seeOther(back + "&esito=\(Outcomes.validationRemoved.rawValue)")
+        }
+        var errors = ValidationFormView.Errors()
+        let achievementText = input.text("grado").replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
+        let cap = subject.snapshot.scorecard(at: subject.checkpoint).policy.cap * 100
+        let achievement = ItalianNumber.parse(achievementText)
+        if achievement == nil {
+            errors.achievement = "Indicare il grado validato in percentuale, ad esempio 95 oppure 97,5."
+        } else if let value = achievement, value < 0 || value > cap {
+            errors.achievement = "Il grado validato deve essere tra 0% e \(ItalianNumber.percentValue(cap))."
+        }
+        let reason = input.text("motivazione")
+        if reason.isEmpty { errors.reason = "Indicare la motivazione della validazione o della correzione." }
+        if errors.achievement != nil || errors.reason != nil {
+            return try app.pages.page("validazione-modulo", try await subject.view(app, context: context, entered: input.text("grado"), reason: reason, errors: errors),
+                                      status: .unprocessableContent)
+        }
+        let override = AchievementOverride(subject: subject.key, at: subject.checkpoint, achievement: achievement ?? 0, reason: reason,
+                                           by: user.user.displayName, on: Display.today())
+        let expected = Int(input.text("versione"))
+        do {
+            _ = try await app.store.setOverride(user.context, planID: planID, override, expectedRowVersion: existing == nil ? nil : (expected ?? existing?.rowVersion))
+        } catch let error as StoreError {
+            errors.general = error.description
+            return try app.pages.page("validazione-modulo", try await subject.view(app, context: context, entered: input.text("grado"), reason: reason, errors: errors),
+                                      status: .conflict)
+        }
+        return .seeOther(back + "&esito=\(Outcomes.validated.rawValue)")
+    }
+}
+
+/// The subject of a validation: an objective key (`2.3.1`) or an indicator key (`2.3.1/2`) at a checkpoint.
+private struct Subject {
+    let user: SignedInUser
+    let snapshot: PlanSnapshot
+    let key: String
+    let objective: String
+    let checkpoint: Day
+
+    static func load(_ app: WebApp, context: WebRequestContext, subject: String?, checkpoint: String?) async throws -> Subject {
+        let user = try context.requireUser()
+        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        guard let key = subject, !key.isEmpty else { throw HTTPError(.badRequest, message: "Indicare l'obiettivo o l'indicatore da validare.") }
+        let index = PlanIndex(snapshot.plan)
+        let objective: String
+        if let indicator = IndicatorKey(parsing: key) {
+            guard index.indicator(indicator) != nil else { throw HTTPError(.notFound, message: "L'indicatore «\(key)» non esiste nel piano.") }
+            objective = indicator.objective
+        } else {
+            guard index.entry(key) != nil else { throw HTTPError(.notFound, message: "L'obiettivo «\(key)» non esiste nel piano.") }
+            objective = key
+        }
+        let day = snapshot.checkpoint(scadenza: checkpoint, anno: nil, periodo: nil)
+        return Subject(user: user, snapshot: snapshot, key: key, objective: objective, checkpoint: day)
+    }
+
+    func view(_ app: WebApp, context: WebRequestContext, entered: String? = nil, reason: String = "", errors: ValidationFormView.Errors = .init(),
+              notices: [Notice] = []) async throws -> ValidationFormView {
+        let card = snapshot.scorecard(at: checkpoint)
+        let id = snapshot.id
+        let files = try await app.store.evidenceFiles(user.context, planID: id, indicator: nil, at: checkpoint).filter { $0.indicator.objective == objective }
+        let stored = try await app.store.overrides(user.context, planID: id).first { $0.override.subject == key && $0.override.at == checkpoint }
+        let score: Score
+        let title: String
+        if let indicator = IndicatorKey(parsing: key), let scored = card.indicator(indicator) {
+            score = scored.score
+            title = "Indicatore \(key) – \(scored.title)"
+        } else {
+            score = card.objective(key)?.score ?? Score(computed: nil, status: .missing)
+            title = "Obiettivo \(key) – \(card.objective(key)?.title ?? "")"
+        }
+        let mayValidate = user.role.may(.validateResults)
+        let indicators = card.indicators.filter { $0.key.objective == objective && $0.score.status != .notApplicable }.map { scored in
+            ValidationFormView.IndicatorRow(
+                key: scored.key.description, title: scored.title, target: scored.target?.text ?? "—",
+                value: scored.measurement?.text ?? "—", note: scored.measurement?.note, reason: scored.reason,
+                line: ScoreLine(code: scored.key.description, title: scored.title, weight: scored.weight, score: scored.score, cap: card.policy.cap),
+                files: files.filter { $0.indicator == scored.key }.map { ValidationFormView.FileLink(name: $0.fileName, href: Paths.evidence(id, $0.id)) },
+                formHref: Paths.validation(id) + "/modulo?oggetto=\(Paths.encode(scored.key.description))&scadenza=\(checkpoint)",
+                current: scored.key.description == key)
+        }
+        let defaultValue = score.override.map { ItalianNumber.format($0.achievement, fractionDigits: 2) }
+            ?? score.computed.map { ItalianNumber.format($0 * 100, fractionDigits: 2) } ?? ""
+        return ValidationFormView(
+            page: PageChrome(title: "Validazione \(key)", section: .validation, plan: snapshot.stored, context: context,
+                             breadcrumbs: [.init(label: "Validazione OIV", href: Paths.validation(id, at: checkpoint))], notices: notices),
+            title: title, subject: key, checkpoint: Display.checkpoint(checkpoint), checkpointValue: checkpoint.description,
+            objectiveHref: Paths.objective(id, objective),
+            computed: Display.achievement(score.computed), status: Display.statusBadge(score),
+            validated: score.override.map { Display.achievement($0.achievement / 100) },
+            validatedBy: score.override.map { [$0.by, $0.on.map { "il \($0.italian)" }].compactMap { $0 }.joined(separator: " ") },
+            validatedReason: score.override?.reason,
+            rowVersion: stored.map { String($0.rowVersion) } ?? "",
+            hasOverride: stored != nil,
+            indicators: indicators, mayValidate: mayValidate, action: Paths.validation(id),
+            entered: entered ?? defaultValue, reason: reason.isEmpty ? (score.override?.reason ?? "") : reason, errors: errors)
+    }
+}
+
+struct ValidationListView: Sendable {
+    struct Row: Sendable {
+        var line: ScoreLine
+        var measured: String
+        var documents: String
+        var validatedIndicators: String?
+        var formHref: String
+    }
+
+    let page: PageChrome
+    let filter: CheckpointFilter
+    let checkpoint: String
+    let rows: [Row]
+    let mayValidate: Bool
+}
+
+struct ValidationFormView: Sendable {
+    struct Errors: Sendable {
+        var achievement: String?
+        var reason: String?
+        var general: String?
+    }
+
+    struct FileLink: Sendable {
+        var name: String
+        var href: String
+    }
+
+    struct IndicatorRow: Sendable {
+        var key: String
+        var title: String
+        var target: String
+        var value: String
+        var note: String?
+        var reason: String?
+        var line: ScoreLine
+        var files: [FileLink]
+        var formHref: String
+        var current: Bool
+    }
+
+    let page: PageChrome
+    let title: String
+    let subject: String
+    let checkpoint: String
+    let checkpointValue: String
+    let objectiveHref: String
+    let computed: String
+    let status: Badge
+    let validated: String?
+    let validatedBy: String?
+    let validatedReason: String?
+    let rowVersion: String
+    let hasOverride: Bool
+    let indicators: [IndicatorRow]
+    let mayValidate: Bool
+    let action: String
+    let entered: String
+    let reason: String
+    let errors: Errors
+}

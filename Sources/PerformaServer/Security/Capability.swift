@@ -1,0 +1,36 @@
+import PerformaStore
+
+/// What a role may do in the web application (DESIGN.md §7). The store enforces the same rules on every change;
+/// the application checks them first so that it shows only the forms a user may submit, and refuses the rest
+/// with 403 before anything is read from the request body.
+public enum Capability: String, CaseIterable, Sendable {
+    /// Every page and every read endpoint of the user's own organization.
+    case read
+    /// Rilevazioni: managers only on the objectives assigned to them, the struttura tecnica on any.
+    case enterMeasurements
+    /// Open, close and reopen the collection at a checkpoint (campagna di rilevazione).
+    case manageCampaigns
+    /// Validate or correct an achievement (OIV).
+    case validateResults
+    /// The economic value of objectives and the amount earned (valorizzazione).
+    case seeValorization
+    /// Areas, objectives, indicators, targets, weights, assignments; revisions of an adopted plan.
+    case editPlan
+    /// Record the OIV's validation of a draft plan.
+    case validatePlan
+    /// Record the Giunta's adoption of a plan.
+    case adoptPlan
+}
+
+extension Role {
+    /// The permission table: one place, tested row by row (`PermissionTests`).
+    public func may(_ capability: Capability) -> Bool {
+        switch capability {
+        case .read: return true
+        case .enterMeasurements: return self == .manager || self == .admin
+        case .manageCampaigns, .editPlan, .adoptPlan: return self == .admin
+        case .validateResults, .validatePlan: return self == .oiv
+        case .seeValorization: return self == .oiv || self == .admin
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+import Logging
+import PerformaStore
+
+/// One login attempt, shared by the login form and the API: throttled per account and per address, bcrypt off the
+/// event loop, demo users refused outside demo mode, and a session opened in the store on success.
+struct LoginAttempt {
+    enum Outcome {
+        case signedIn(SessionToken, StoredUser)
+        case refused(HTTPResponse.Status, String, retryAfter: Int?)
+    }
+
+    let app: WebApp
+
+    func run(organization: String, username: String, password: String, clientAddress: String?, logger: Logger) async throws -> Outcome {
+        let accountKey = "conto:\(organization)/\(username.lowercased())"
+        let keys = [accountKey] + (clientAddress.map { ["indirizzo:\($0)"] } ?? [])
+        if let wait = await app.throttle.retryAfter(keys) {
+            let minutes = max(1, (wait + 59) / 60)
+            return .refused(.tooManyRequests, "Troppi tentativi di accesso non riusciti. Riprovare tra \(minutes) minut\(minutes == 1 ? "o" : "i").", retryAfter: wait)
+        }
+        guard !organization.isEmpty, !username.isEmpty, !password.isEmpty else {
+            return .refused(.unprocessableContent, "Indicare ente, nome utente e password.", retryAfter: nil)
+        }
+        // An unknown organization or a malformed name is the same as a wrong password: nothing is revealed.
+        let credentials = try? await app.store.credentials(organization: organization, username: username)
+        guard try await app.hasher.verify(password, against: credentials?.passwordHash), let user = credentials?.user else {
+            await app.throttle.recordFailure(keys)
+            logger.info("accesso non riuscito", metadata: ["utente": "\(username)", "ente": "\(organization)"])
+            return .refused(.unauthorized, "Nome utente o password non corretti.", retryAfter: nil)
+        }
+        if DemoData.isDemoAccount(user) && !app.configuration.demo {
+            return .refused(.forbidden, "Gli utenti dimostrativi possono accedere solo quando il server è avviato con «performa serve --demo».", retryAfter: nil)
+        }
+        await app.throttle.recordSuccess(accountKey)
+        let session = try await app.store.createSession(user.context, expiresAt: Date().addingTimeInterval(app.configuration.sessionLifetime))
+        logger.info("accesso", metadata: ["utente": "\(user.username)", "ente": "\(user.organization)", "ruolo": "\(user.role.rawValue)"])
+        return .signedIn(session, user)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import PerformaStore
+
+/// Finds the signed-in user from the session cookie (browsers) or a bearer token (API clients). Sessions live in
+/// the store, so any replica of the server recognises them; an unknown, expired or revoked token is no user.
+struct SessionAuthenticator: AuthenticatorMiddleware {
+    typealias Context = WebRequestContext
+    typealias Identity = SignedInUser
+    static let cookieName = "performa_sessione"
+    let store: any PerformaStore
+
+    func authenticate(request: Request, context: Context) async throws -> SignedInUser? {
+        // Static files need no user: no database lookup for every stylesheet and icon.
+        if UIAssets.isStatic(request.uri.path) { return nil }
+        let token: String
+        let viaBearer: Bool
+        if let bearer = request.headers.bearer?.token {
+            token = bearer
+            viaBearer = true
+        } else if let cookie = request.cookies[Self.cookieName]?.value, !cookie.isEmpty {
+            token = cookie
+            viaBearer = false
+        } else {
+            return nil
+        }
+        do {
+            guard let session = try await store.session(token: token, at: Date()) else { return nil }
+            let user = try await store.user(session.context, id: session.userID)
+            guard user.active else { return nil }
+            return SignedInUser(session: session, user: user, token: token, viaBearer: viaBearer)
+        } catch let error as StoreError {
+            // A malformed token or a user removed meanwhile: treated as signed out, the reason logged.
+            context.logger.info("sessione non valida", metadata: ["motivo": "\(error)"])
+            return nil
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Hummingbird
+import Logging
+import PerformaStore
+
+/// Turns every error into a page in Italian (or, under `/api`, a JSON object `{"errore": …}`) with the right
+/// status: the store's refusals keep their message, a missing session leads to the login form, and anything
+/// unexpected is logged and shown as an internal error without details.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = WebRequestContext
+    let pages: PageRenderer
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch is SignInRequired {
+            if Self.isAPI(request) {
+                return APIError.response(.unauthorized, "Accesso richiesto: inviare il token di sessione (Authorization: Bearer …).")
+            }
+            let target = request.method == .get ? request.uri.description : Paths.home
+            return .seeOther(Paths.login + "?da=" + Paths.encode(target))
+        } catch {
+            let (status, message) = Self.describe(error)
+            if status == .internalServerError {
+                context.logger.error("errore interno", metadata: ["errore": "\(String(reflecting: error))", "percorso": "\(request.uri.path)"])
+            } else {
+                context.logger.info("richiesta rifiutata", metadata: ["stato": "\(status.code)", "motivo": "\(message)"])
+            }
+            if Self.isAPI(request) { return APIError.response(status, message) }
+            let view = ErrorView(page: PageChrome(title: status.italianTitle, organization: "Performa", context: context),
+                                 status: String(status.code), title: status.italianTitle, message: message)
+            return Response.html(try pages.render("errore", view), status: status)
+        }
+    }
+
+    static func isAPI(_ request: Request) -> Bool { request.uri.path.hasPrefix("/api/") }
+
+    /// The status and the Italian message of an error.
+    static func describe(_ error: any Error) -> (HTTPResponse.Status, String) {
+        switch error {
+        case let error as HTTPError:
+            return (error.status, error.body ?? error.status.italianTitle)
+        case let error as StoreError:
+            switch error {
+            case .notFound: return (.notFound, error.description)
+            case .alreadyExists, .staleWrite: return (.conflict, error.description)
+            case .forbidden: return (.forbidden, error.description)
+            case .invalid, .adoptedPlan, .closedCampaign, .evidenceRejected: return (.unprocessableContent, error.description)
+            case .schemaTooNew, .database: return (.serviceUnavailable, error.description)
+            default: return (.unprocessableContent, error.description)
+            }
+        default:
+            return (.internalServerError, "Si è verificato un errore interno: l'operazione non è stata completata. Riprovare; se l'errore si ripete, avvisare l'amministratore.")
+        }
+    }
+}
+
+struct ErrorView: Sendable {
+    let page: PageChrome
+    let status: String
+    let title: String
+    let message: String
+}
+
+extension HTTPResponse.Status {
+    var italianTitle: String {
+        switch code {
+        case 400: return "Richiesta non valida"
+        case 401: return "Accesso richiesto"
+        case 403: return "Operazione non consentita"
+        case 404: return "Pagina non trovata"
+        case 409: return "Modifica in conflitto"
+        case 413: return "File troppo grande"
+        case 422: return "Dati non accettati"
+        case 429: return "Troppi tentativi"
+        case 503: return "Servizio non disponibile"
+        default: return code >= 500 ? "Errore interno" : "Richiesta non completata"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// The Mustache templates of the pages, loaded once at start-up from the module's resources. Views are plain
+/// Sendable structs; Mustache reads their properties by reflection and escapes every `{{value}}`.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    static func load() async throws -> PageRenderer {
+        PageRenderer(library: try await MustacheLibrary(directory: templatesFolder.path))
+    }
+
+    /// `Templates/` inside the module's resource bundle; also holds the application's own static files.
+    static var templatesFolder: URL {
+        Bundle.module.url(forResource: "Templates", withExtension: nil)
+            ?? Bundle.module.bundleURL.appendingPathComponent("Templates")
+    }
+
+    static var staticFolder: URL { templatesFolder.appendingPathComponent("static") }
+
+    func render(_ template: String, _ view: Any) throws -> String {
+        guard let html = library.render(view, withTemplate: template) else {
+            throw HTTPError(.internalServerError, message: "Modello di pagina «\(template)» mancante.")
+        }
+        return html
+    }
+
+    func page(_ template: String, _ view: Any, status: HTTPResponse.Status = .ok) throws -> Response {
+        Response.html(try render(template, view), status: status)
+    }
+}
+
+extension Response {
+    static func html(_ html: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func text(_ text: String, contentType: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = contentType
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// After a form: back to a page with GET (303), so that reloading does not submit again.
+    static func seeOther(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}

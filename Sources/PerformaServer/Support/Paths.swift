@@ -1,0 +1,38 @@
+import Foundation
+import Performa
+
+/// The application's URLs, in one place: Italian paths for pages, English ones for the API.
+enum Paths {
+    static let login = "/accesso"
+    static let logout = "/uscita"
+    static let home = "/"
+
+    /// A path segment or query value, percent-encoded (objective keys and plan ids are usually plain already).
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    static func plan(_ plan: String) -> String { "/piani/\(encode(plan))" }
+    static func dashboard(_ plan: String) -> String { self.plan(plan) + "/cruscotto" }
+    static func dashboard(_ plan: String, at checkpoint: Day) -> String { dashboard(plan) + "?scadenza=\(checkpoint)" }
+    static func tree(_ plan: String) -> String { self.plan(plan) + "/albero" }
+    static func objective(_ plan: String, _ key: String) -> String { self.plan(plan) + "/obiettivi/\(encode(key))" }
+    static func measurements(_ plan: String) -> String { self.plan(plan) + "/rilevazioni" }
+    static func measurements(_ plan: String, at checkpoint: Day) -> String { measurements(plan) + "?scadenza=\(checkpoint)" }
+    static func campaign(_ plan: String, _ checkpoint: Day) -> String { self.plan(plan) + "/campagne/\(checkpoint)" }
+    static func measurementForm(_ plan: String, _ key: IndicatorKey, _ checkpoint: Day) -> String {
+        objective(plan, key.objective) + "/indicatori/\(key.number)/rilevazioni/\(checkpoint)"
+    }
+    static func evidence(_ plan: String, _ id: String) -> String { self.plan(plan) + "/evidenze/\(encode(id))" }
+    static func managers(_ plan: String) -> String { self.plan(plan) + "/dirigenti" }
+    static func validation(_ plan: String) -> String { self.plan(plan) + "/validazione" }
+    static func validation(_ plan: String, at checkpoint: Day) -> String { validation(plan) + "?scadenza=\(checkpoint)" }
+    static func agileWork(_ plan: String) -> String { self.plan(plan) + "/pola" }
+    static func diagnostics(_ plan: String) -> String { self.plan(plan) + "/diagnostica" }
+    static func documents(_ plan: String) -> String { self.plan(plan) + "/documenti" }
+    static func document(_ plan: String, _ name: String) -> String { documents(plan) + "/\(name)" }
+    static func planOverview(_ plan: String) -> String { self.plan(plan) + "/piano" }
+    static func editor(_ plan: String) -> String { self.plan(plan) + "/modifica" }
+}

@@ -1,0 +1,31 @@
+/// The messages a page shows after a form sent the browser back to it (`?esito=…`): a fixed list, so that a link
+/// cannot make a page say anything else.
+enum Outcomes: String, CaseIterable {
+    case measurementSaved = "rilevazione-salvata"
+    case campaignClosed = "campagna-chiusa"
+    case campaignReopened = "campagna-riaperta"
+    case validated = "validazione-salvata"
+    case validationRemoved = "validazione-rimossa"
+    case planSaved = "piano-salvato"
+    case planRevised = "piano-revisionato"
+    case planUnchanged = "piano-invariato"
+    case planAdvanced = "piano-approvato"
+
+    var notice: Notice {
+        switch self {
+        case .measurementSaved: return .success("Rilevazione salvata: il grado di raggiungimento è stato ricalcolato.")
+        case .campaignClosed: return .success("Rilevazione chiusa: non si possono più inserire valori per questa scadenza.")
+        case .campaignReopened: return .success("Rilevazione riaperta: i dirigenti possono di nuovo inserire i valori.")
+        case .validated: return .success("Validazione OIV registrata: il grado validato sostituisce quello calcolato, che resta visibile.")
+        case .validationRemoved: return .success("Validazione OIV rimossa: vale di nuovo il grado calcolato.")
+        case .planSaved: return .success("Piano aggiornato.")
+        case .planRevised: return .success("Revisione del piano registrata come nuova versione.")
+        case .planUnchanged: return .info("Nessuna modifica da salvare: il piano è invariato.")
+        case .planAdvanced: return .success("Atto di approvazione registrato.")
+        }
+    }
+
+    static func notices(_ code: String?) -> [Notice] {
+        code.flatMap(Outcomes.init(rawValue:)).map { [$0.notice] } ?? []
+    }
+}

@@ -1,0 +1,114 @@
+import Performa
+import PerformaStore
+
+/// What every page shows around its content: header with organization and user, the navigation of the plan,
+/// breadcrumbs, notices, and the CSRF token that every form of the page carries.
+struct PageChrome: Sendable {
+    struct Link: Sendable {
+        var label: String
+        var href: String
+        var current: Bool = false
+    }
+
+    struct PlanHeading: Sendable {
+        var title: String
+        var status: String
+        var version: String
+        var href: String
+    }
+
+    struct UserHeading: Sendable {
+        var name: String
+        var role: String
+    }
+
+    var title: String
+    var organization: String
+    var plan: PlanHeading?
+    var user: UserHeading?
+    var csrf: String
+    var navigation: [Link]
+    var breadcrumbs: [Link]
+    var notices: [Notice]
+    var sprites = UIAssets.sprites
+    // Stored, not computed: Mustache sees only stored properties.
+    var hasNavigation = false
+    var hasBreadcrumbs = false
+
+    /// The sections of a plan, in the order of the navigation bar.
+    enum Section: CaseIterable, Sendable {
+        case dashboard, tree, measurements, managers, validation, agileWork, diagnostics, documents, plan
+
+        var label: String {
+            switch self {
+            case .dashboard: return "Cruscotto"
+            case .tree: return "Albero"
+            case .measurements: return "Rilevazioni"
+            case .managers: return "Dirigenti"
+            case .validation: return "Validazione OIV"
+            case .agileWork: return "POLA"
+            case .diagnostics: return "Diagnostica"
+            case .documents: return "Documenti"
+            case .plan: return "Piano"
+            }
+        }
+
+        func href(_ plan: String) -> String {
+            switch self {
+            case .dashboard: return Paths.dashboard(plan)
+            case .tree: return Paths.tree(plan)
+            case .measurements: return Paths.measurements(plan)
+            case .managers: return Paths.managers(plan)
+            case .validation: return Paths.validation(plan)
+            case .agileWork: return Paths.agileWork(plan)
+            case .diagnostics: return Paths.diagnostics(plan)
+            case .documents: return Paths.documents(plan)
+            case .plan: return Paths.planOverview(plan)
+            }
+        }
+    }
+
+    /// The chrome of a page about one plan.
+    init(title: String, section: Section?, plan: StoredPlan, context: WebRequestContext, breadcrumbs: [Link] = [], notices: [Notice] = []) {
+        let id = plan.info.planID
+        self.title = title
+        organization = plan.plan.organization.name
+        self.plan = PlanHeading(title: plan.plan.title, status: plan.info.status.italian, version: String(plan.info.version), href: Paths.dashboard(id))
+        user = context.identity.map { UserHeading(name: $0.user.displayName, role: $0.role.italian) }
+        csrf = context.csrfToken
+        navigation = Section.allCases.map { Link(label: $0.label, href: $0.href(id), current: $0 == section) }
+        self.breadcrumbs = section == .dashboard ? [] : [Link(label: "Cruscotto", href: Paths.dashboard(id))] + breadcrumbs
+        self.notices = notices
+        hasNavigation = true
+        hasBreadcrumbs = !self.breadcrumbs.isEmpty
+    }
+
+    /// The chrome of a page outside any plan (login, plan list, errors).
+    init(title: String, organization: String, context: WebRequestContext, notices: [Notice] = []) {
+        self.title = title
+        self.organization = organization
+        plan = nil
+        user = context.identity.map { UserHeading(name: $0.user.displayName, role: $0.role.italian) }
+        csrf = context.csrfToken
+        navigation = []
+        breadcrumbs = []
+        self.notices = notices
+    }
+}
+
+/// A message at the top of a page (Bootstrap Italia alert).
+struct Notice: Sendable {
+    enum Kind: String, Sendable { case success, info, warning, danger }
+    var text: String
+    var css: String
+
+    init(kind: Kind, text: String) {
+        self.text = text
+        css = "alert alert-\(kind.rawValue)"
+    }
+
+    static func success(_ text: String) -> Notice { Notice(kind: .success, text: text) }
+    static func info(_ text: String) -> Notice { Notice(kind: .info, text: text) }
+    static func warning(_ text: String) -> Notice { Notice(kind: .warning, text: text) }
+    static func danger(_ text: String) -> Notice { Notice(kind: .danger, text: text) }
+}

@@ -1,0 +1,44 @@
+import PostgresNIO
+import SQLiteNIO
+
+/// The few database errors the store treats specially, recognised in both dialects.
+enum DatabaseFailure {
+    /// A primary-key or unique constraint refused a row: two writers raced for the same revision or key.
+    case duplicateKey
+    /// The SQLite file stayed locked by another process beyond the busy timeout.
+    case busy
+    /// Any other error of a database driver, or data in the database that does not decode.
+    case other
+    /// Not a database error at all (the store's own, a caller's): passed on unchanged.
+    case notDatabase
+
+    init(_ error: any Error) {
+        if let error = error as? SQLiteError {
+            switch error.reason {
+            case .constraintPrimaryKeyFailed, .constraintUniqueFailed: self = .duplicateKey
+            case .busy, .busyTimeout, .locked: self = .busy
+            default: self = .other
+            }
+        } else if let error = error as? PSQLError {
+            switch error.serverInfo?[.sqlState] {
+            case "23505": self = .duplicateKey
+            default: self = .other
+            }
+        } else if error is PostgresDecodingError || error is DecodingError || error is PostgresError {
+            self = .other
+        } else {
+            self = .notDatabase
+        }
+    }
+
+    /// A readable description of any database error, for `StoreError.database`.
+    static func message(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            let detail = [error.serverInfo?[.message], error.serverInfo?[.detail]].compactMap { $0 }.joined(separator: " — ")
+            if !detail.isEmpty { return detail }
+            // PSQLError keeps its details out of its description on purpose; the cause of a failed connection is safe.
+            return error.underlying.map { "\(error.code): \(String(describing: $0))" } ?? "\(error.code)"
+        }
+        return String(describing: error)
+    }
+}

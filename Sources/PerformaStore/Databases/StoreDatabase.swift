@@ -1,0 +1,22 @@
+import SQLKit
+
+/// The two databases the store runs on. The store's SQL is the same for both; this says where it is not.
+enum DatabaseKind: String, Sendable {
+    case sqlite, postgres
+}
+
+enum TransactionMode: Sendable {
+    case read, write
+}
+
+/// A database connection source that runs transactions: the only part of the store that differs at run time
+/// between SQLite (one writer, a few readers, one file) and PostgreSQL (a pooled `PostgresClient`).
+protocol StoreDatabase: Sendable {
+    var kind: DatabaseKind { get }
+    /// The address, without secrets.
+    var address: String { get }
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws. With an organization,
+    /// PostgreSQL's row-level security is scoped to it for the whole transaction.
+    func transaction<T: Sendable>(_ mode: TransactionMode, organization: String?, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func close() async
+}

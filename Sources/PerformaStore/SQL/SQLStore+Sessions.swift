@@ -1,0 +1,76 @@
+import Foundation
+import SQLKit
+
+extension SQLStore {
+    public func createSession(_ context: AccessContext, expiresAt: Date) async throws -> SessionToken {
+        try await write(context) { scope in
+            let user = try await scope.userRow(scope.context.user)
+            guard user.active else { throw StoreError.forbidden(role: user.role, action: "accedere con un utente disattivato") }
+            var bytes = [UInt8](repeating: 0, count: 32)
+            for index in bytes.indices { bytes[index] = UInt8.random(in: .min ... .max) }
+            let secret = Data(bytes).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            let expiry = StoreTime.stored(expiresAt)
+            try await scope.db.raw("""
+                INSERT INTO sessions (organization_id, token_hash, user_id, created_at, expires_at)
+                VALUES (\(bind: scope.organization), \(bind: Digest.sha256(secret)), \(bind: user.id), \(bind: scope.nowText), \(bind: StoreTime.text(expiry)))
+                """).run()
+            let session = StoredSession(organization: scope.organization, userID: user.id, username: user.username, role: user.role,
+                                        createdAt: scope.now, expiresAt: expiry)
+            try await scope.audit("login", "session", user.id, before: nil, after: ["expiresAt": StoreTime.text(expiry)])
+            return SessionToken(token: "\(scope.organization).\(secret)", session: session)
+        }
+    }
+
+    public func session(token: String, at now: Date) async throws -> StoredSession? {
+        guard let (organization, secret) = Self.splitToken(token) else { return nil }
+        let context = AccessContext(organization: organization, user: "sessione", role: .viewer)
+        return try await read(context) { scope in
+            guard let row = try await scope.db.raw("""
+                SELECT s.organization_id, s.user_id, s.created_at, s.expires_at, u.username, u.role
+                FROM sessions s JOIN users u ON u.organization_id = s.organization_id AND u.user_id = s.user_id
+                WHERE s.organization_id = \(bind: scope.organization) AND s.token_hash = \(bind: Digest.sha256(secret))
+                  AND s.expires_at > \(bind: StoreTime.text(now)) AND u.active = \(bind: true)
+                """).first() else { return nil }
+            guard let role = Role(rawValue: try row.text("role")) else { return nil }
+            return StoredSession(organization: try row.text("organization_id"), userID: try row.text("user_id"), username: try row.text("username"),
+                                 role: role, createdAt: try row.time("created_at"), expiresAt: try row.time("expires_at"))
+        }
+    }
+
+    public func endSession(token: String) async throws {
+        guard let (organization, secret) = Self.splitToken(token) else { return }
+        let hash = Digest.sha256(secret)
+        let lookup = AccessContext(organization: organization, user: "sessione", role: .viewer)
+        guard let owner = try await read(lookup, { scope in
+            try await scope.db.raw("""
+                SELECT s.user_id, u.role FROM sessions s JOIN users u ON u.organization_id = s.organization_id AND u.user_id = s.user_id
+                WHERE s.organization_id = \(bind: scope.organization) AND s.token_hash = \(bind: hash)
+                """).first().map { (try $0.text("user_id"), Role(rawValue: try $0.text("role")) ?? .viewer) }
+        }) else { return }
+        try await write(AccessContext(organization: organization, user: owner.0, role: owner.1)) { scope in
+            try await scope.db.raw("DELETE FROM sessions WHERE organization_id = \(bind: scope.organization) AND token_hash = \(bind: hash)").run()
+            try await scope.audit("logout", "session", owner.0, before: nil, after: nil)
+        }
+    }
+
+    public func purgeExpiredSessions(_ context: AccessContext, before now: Date) async throws -> Int {
+        try await write(context) { scope in
+            try scope.require([.admin], "eliminare le sessioni scadute")
+            let removed = try await scope.db.raw("""
+                DELETE FROM sessions WHERE organization_id = \(bind: scope.organization) AND expires_at <= \(bind: StoreTime.text(now))
+                RETURNING user_id
+                """).all().count
+            if removed > 0 { try await scope.audit("purge", "session", "scadute", before: ["count": removed], after: nil) }
+            return removed
+        }
+    }
+
+    /// `ORGANIZATION.SECRET`: the secret is base64url, so the last dot separates them.
+    static func splitToken(_ token: String) -> (String, String)? {
+        guard let dot = token.lastIndex(of: "."), dot != token.startIndex else { return nil }
+        let organization = String(token[..<dot]), secret = String(token[token.index(after: dot)...])
+        guard secret.count >= 40, (try? checkOrganization(organization)) != nil else { return nil }
+        return (organization, secret)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Logging
+import SQLKit
+
+/// The store, written once against SQLKit for SQLite and PostgreSQL. Its operations live in the extensions beside
+/// this file, one per kind of data; this file holds the transaction discipline they all follow.
+public final class SQLStore: PerformaStore {
+    let database: any StoreDatabase
+    public let evidencePolicy: EvidencePolicy
+
+    /// Where the data is (without secrets): `sqlite:./data/performa.sqlite`, `postgres://performa@host/db`.
+    public var address: String { database.address }
+
+    init(database: any StoreDatabase, evidencePolicy: EvidencePolicy = .standard) {
+        self.database = database
+        self.evidencePolicy = evidencePolicy
+    }
+
+    /// Brings the schema up to date, then returns the store.
+    static func open(_ database: any StoreDatabase, evidencePolicy: EvidencePolicy = .standard) async throws -> SQLStore {
+        try await Migrator(database: database).migrate()
+        return SQLStore(database: database, evidencePolicy: evidencePolicy)
+    }
+
+    /// The schema version of the database.
+    public func schemaVersion() async throws -> Int {
+        try await Migrator(database: database).version()
+    }
+
+    /// A read-only transaction of one organization.
+    func read<T: Sendable>(_ context: AccessContext, _ body: @Sendable (Scope) async throws -> T) async throws -> T {
+        try Self.checkOrganization(context.organization)
+        return try await translatingErrors {
+            try await database.transaction(.read, organization: context.organization) { db in
+                try await body(Scope(db: db, context: context, now: StoreTime.now()))
+            }
+        }
+    }
+
+    /// A writing transaction of one organization: everything in `body`, audit entries included, or nothing.
+    /// With `retryingConflicts`, a duplicate key raised by a concurrent writer re-runs the whole transaction
+    /// (for appends that do not depend on what the caller read, so that concurrent appends never fail).
+    func write<T: Sendable>(_ context: AccessContext, retryingConflicts: Bool = false, _ body: @Sendable (Scope) async throws -> T) async throws -> T {
+        try Self.checkOrganization(context.organization)
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await translatingErrors {
+                    try await database.transaction(.write, organization: context.organization) { db in
+                        try await body(Scope(db: db, context: context, now: StoreTime.now()))
+                    }
+                }
+            } catch StoreError.concurrentWrite where retryingConflicts && attempt < 10 {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
+            }
+        }
+    }
+
+    /// Database errors become Italian `StoreError`s; the store's own errors pass through.
+    func translatingErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as StoreError {
+            throw error
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            switch DatabaseFailure(error) {
+            case .duplicateKey: throw StoreError.concurrentWrite
+            case .busy: throw StoreError.database("il database è occupato da un'altra operazione oltre il tempo di attesa: riprovare tra poco.")
+            case .other: throw StoreError.database(DatabaseFailure.message(error))
+            case .notDatabase: throw error
+            }
+        }
+    }
+
+    /// Organization ids travel in URLs, session tokens and file names: letters, digits, `-`, `_` and `.` only.
+    static func checkOrganization(_ id: String) throws {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+        guard (1...64).contains(id.count), id.allSatisfy(allowed.contains), id.first != ".", id.first != "-" else {
+            throw StoreError.invalid("Identificativo dell'ente non valido: «\(id)». Usare da 1 a 64 caratteri tra lettere, cifre, «-», «_» e «.» (es. cciaa-brescia).")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Opens the store a `DatabaseURL` names, brings its schema up to date, lends it to `body` and closes it.
+/// For PostgreSQL the `PostgresClient` runs as a service in a task group for as long as `body` runs, and is
+/// cancelled (its connections closed) when `body` returns or throws. A server runs its whole life inside `body`.
+public enum StoreLauncher {
+    public static func withStore<T: Sendable>(
+        _ url: DatabaseURL,
+        logger: Logger = Logger(label: "performa.store"),
+        maximumConnections: Int = 10,
+        evidencePolicy: EvidencePolicy = .standard,
+        _ body: @Sendable (SQLStore) async throws -> T
+    ) async throws -> T {
+        switch url {
+        case .sqlite(let path):
+            let database = try await SQLiteStoreDatabase.open(path: path, logger: logger)
+            do {
+                let store = try await SQLStore.open(database, evidencePolicy: evidencePolicy)
+                let value = try await body(store)
+                await database.close()
+                return value
+            } catch {
+                await database.close()
+                throw error
+            }
+        case .postgres(let address):
+            let configuration = try PostgresConfiguration(address)
+            do {
+                try await configuration.probe(logger: logger)
+            } catch {
+                throw StoreError.database("PostgreSQL non raggiungibile a \(url.description): \(DatabaseFailure.message(error))")
+            }
+            let client = PostgresClient(configuration: configuration.client(maximumConnections: maximumConnections), backgroundLogger: logger)
+            let database = PostgresStoreDatabase(client: client, address: url.description)
+            return try await withThrowingDiscardingTaskGroup(returning: T.self) { group in
+                group.addTask { await client.run() }
+                defer { group.cancelAll() }
+                let store: SQLStore
+                do {
+                    store = try await SQLStore.open(database, evidencePolicy: evidencePolicy)
+                } catch let error as StoreError {
+                    throw error
+                } catch {
+                    throw StoreError.database("PostgreSQL non utilizzabile a \(url.description): \(DatabaseFailure.message(error))")
+                }
+                return try await body(store)
+            }
+        }
+    }
+}

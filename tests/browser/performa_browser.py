@@ -1,0 +1,72 @@
+"""Shared helpers of the browser tests: a headless Chromium driven by Selenium, and the demo server's users.
+
+The server under test is `performa serve --demo`, started by run.sh; its address comes from PERFORMA_URL.
+"""
+import os
+import shutil
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE_URL = os.environ.get("PERFORMA_URL", "http://127.0.0.1:8080").rstrip("/")
+PLAN = "cciaa-brescia-2021-2023"
+
+
+def chromium(width=1280, height=900):
+    """Debian's chromium and chromium-driver, headless; --no-sandbox because CI runs as root."""
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     f"--window-size={width},{height}", "--lang=it-IT", "--force-device-scale-factor=1"):
+        options.add_argument(argument)
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary:
+        options.binary_location = binary
+    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.implicitly_wait(0)
+    return driver
+
+
+def url(path):
+    return BASE_URL + path
+
+
+def plan_path(suffix=""):
+    return f"/piani/{PLAN}{suffix}"
+
+
+def wait_for(driver, by, selector, timeout=20):
+    return WebDriverWait(driver, timeout).until(expected_conditions.presence_of_element_located((by, selector)))
+
+
+def click(driver, element):
+    """Brings the element to the middle of the window at once (Bootstrap Italia scrolls smoothly, which would
+    leave it moving under the pointer) and clicks it."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+    element.click()
+
+
+def login(driver, username, password=None):
+    """Logs in through the form, as a person would."""
+    driver.delete_all_cookies()
+    driver.get(url("/accesso"))
+    wait_for(driver, By.ID, "utente").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password or f"demo-{username}")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/accesso'] button[type='submit']"))
+    WebDriverWait(driver, 20).until(lambda d: "/accesso" not in d.current_url)
+
+
+def logout(driver):
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/uscita'] button[type='submit']"))
+    WebDriverWait(driver, 20).until(lambda d: "/accesso" in d.current_url)
+
+
+def full_page_screenshot(driver, path, width=1280):
+    """A screenshot of the whole page: the window is resized to the document's height first."""
+    height = driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
+    driver.set_window_size(width, min(max(int(height) + 40, 600), 12000))
+    driver.save_screenshot(path)
+    driver.set_window_size(width, 900)

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Browser tests of the web application in a real headless Chromium (Debian chromium + chromium-driver, driven by
+# Selenium from PyPI): starts `performa serve --demo` from an already-built binary on a free port with a temporary
+# database, runs tests/browser/test_cycle.py, and stops the server.
+#
+#   bash tests/browser/run.sh PATH/TO/performa [--screenshots FOLDER]
+#
+# Installs what is missing: chromium and chromium-driver with apt-get (as root), Selenium into .venv/ (git-ignored).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export PYTHONDONTWRITEBYTECODE=1   # no __pycache__ left in the repository
+
+binary="${1:-}"
+[ -n "$binary" ] && [ -x "$binary" ] || { echo "Uso: bash tests/browser/run.sh PERCORSO/performa [--screenshots CARTELLA]" >&2; exit 2; }
+binary="$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")"
+shift
+screenshots=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --screenshots) screenshots="$2"; shift 2 ;;
+    *) echo "Opzione sconosciuta: $1" >&2; exit 2 ;;
+  esac
+done
+
+# Chromium and its WebDriver, from Debian.
+missing=()
+command -v chromium > /dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver > /dev/null 2>&1 || missing+=(chromium-driver)
+python3 -c "import venv, ensurepip" > /dev/null 2>&1 || missing+=(python3-venv)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installo ${missing[*]}…"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" fonts-dejavu-core > /dev/null
+fi
+
+# Selenium, in a virtual environment of the repository.
+if ! .venv/bin/python -c "import selenium" > /dev/null 2>&1; then
+  echo "Installo Selenium in .venv…"
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check selenium
+fi
+
+# Bootstrap Italia's assets make the screenshots look right; the tests pass without them.
+bash scripts/fetch-ui-assets.sh || echo "Attenzione: risorse grafiche non scaricate, le pagine saranno senza stile."
+
+work="$(mktemp -d)"
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+"$binary" serve --demo --port "$port" --database "sqlite:$work/performa.sqlite" > "$work/server.log" 2>&1 &
+server=$!
+stop() {
+  kill "$server" 2> /dev/null && wait "$server" 2> /dev/null || true
+  rm -rf "$work"
+}
+trap stop EXIT
+
+healthy() { python3 -c "import urllib.request, sys; urllib.request.urlopen(sys.argv[1], timeout=2)" "http://127.0.0.1:$port/healthz" > /dev/null 2>&1; }
+
+# Up to two minutes for the demo data (seven bcrypt hashes) and the first answer.
+for _ in $(seq 1 240); do
+  if healthy; then break; fi
+  kill -0 "$server" 2> /dev/null || { echo "Il server si è fermato:"; cat "$work/server.log"; exit 1; }
+  sleep 0.5
+done
+healthy || { echo "Il server non risponde:"; cat "$work/server.log"; exit 1; }
+echo "performa serve --demo in ascolto sulla porta $port"
+
+status=0
+(cd tests/browser && PERFORMA_URL="http://127.0.0.1:$port" ../../.venv/bin/python -m unittest -v test_cycle) || status=$?
+if [ -n "$screenshots" ]; then
+  mkdir -p "$screenshots"
+  screenshots="$(cd "$screenshots" && pwd)"
+  (cd tests/browser && PERFORMA_URL="http://127.0.0.1:$port" ../../.venv/bin/python screenshots.py "$screenshots") || status=$?
+fi
+if [ "$status" -ne 0 ]; then
+  echo "--- registro del server ---"
+  tail -n 60 "$work/server.log"
+fi
+exit "$status"
