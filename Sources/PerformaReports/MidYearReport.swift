@@ -86,21 +86,9 @@ public struct MidYearReport: Sendable {
         body.section(2, "4. Dirigenti al 30/6", id: "dirigenti", className: "chapter") { w in
             ResultTables.managers(card, plan: plan, level: 3, to: &w)
         }
-        body.section(2, "5. Note di calcolo", id: "note-calcolo") { w in
-            w.list(ResultTables.policy(card.policy))
-            if !card.notes.isEmpty { w.table(ResultTables.diagnostics(card.notes, caption: "Note sul calcolo dei risultati al 30/6")) }
-        }
-        let title = "Monitoraggio al 30/6/\(year)"
-        let organization = DocumentText.organization(plan)
-        return DocumentPage(
-            title: "\(organization) – \(title)",
-            runningHeader: "\(organization) – \(title) – \(plan.title)",
-            marker: card.illustrative ? ResultTables.illustrativeMarker : nil,
-            cover: DocumentText.cover(plan: plan, title: title, subtitle: "Stato di avanzamento del \(plan.title) al \(checkpoint.italian)",
-                                      extra: [ResultTables.illustrativeBanner(results)]),
-            indexTitle: "Indice",
-            body: body
-        ).render()
+        ResultTables.calculationNotes(card, heading: "5. Note di calcolo", caption: "Note sul calcolo dei risultati al 30/6", className: nil, to: &body)
+        return ResultTables.page(plan: plan, card: card, results: results, title: "Monitoraggio al 30/6/\(year)",
+                                 subtitle: "Stato di avanzamento del \(plan.title) al \(checkpoint.italian)", body: body)
     }
 
     static func reasons(_ assessment: MidYearRisk.Assessment) -> String {

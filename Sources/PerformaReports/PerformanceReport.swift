@@ -38,21 +38,9 @@ public struct PerformanceReport: Sendable {
                 w.table(ResultTables.diagnostics(findings, caption: "Rilievi aperti del validatore"))
             }
         }
-        body.section(2, "7. Note di calcolo", id: "note-calcolo", className: "chapter") { w in
-            w.list(ResultTables.policy(card.policy))
-            if !card.notes.isEmpty { w.table(ResultTables.diagnostics(card.notes, caption: "Note sul calcolo dei risultati")) }
-        }
-        let title = "Relazione sulla Performance \(year)"
-        let organization = DocumentText.organization(plan)
-        return DocumentPage(
-            title: "\(organization) – \(title)",
-            runningHeader: "\(organization) – \(title) – \(plan.title)",
-            marker: card.illustrative ? ResultTables.illustrativeMarker : nil,
-            cover: DocumentText.cover(plan: plan, title: title, subtitle: "Risultati del \(plan.title) al \(checkpoint.italian) (art. 10 D.Lgs. 150/2009)",
-                                      extra: [ResultTables.illustrativeBanner(results)]),
-            indexTitle: "Indice",
-            body: body
-        ).render()
+        ResultTables.calculationNotes(card, heading: "7. Note di calcolo", caption: "Note sul calcolo dei risultati", className: "chapter", to: &body)
+        return ResultTables.page(plan: plan, card: card, results: results, title: "Relazione sulla Performance \(year)",
+                                 subtitle: "Risultati del \(plan.title) al \(checkpoint.italian) (art. 10 D.Lgs. 150/2009)", body: body)
     }
 
     // MARK: 1. Summary

@@ -85,6 +85,27 @@ enum ResultTables {
     }
 
     /// The scoring policy in a few Italian lines, so that a reader knows how the figures were computed.
+    /// The closing "Note di calcolo" chapter of a results document: the policy and the scorer's notes.
+    static func calculationNotes(_ card: Scorecard, heading: String, caption: String, className: String?, to body: inout HTMLWriter) {
+        body.section(2, heading, id: "note-calcolo", className: className) { w in
+            w.list(policy(card.policy))
+            if !card.notes.isEmpty { w.table(diagnostics(card.notes, caption: caption)) }
+        }
+    }
+
+    /// A results document (Relazione, Monitoraggio) as a page: running header, illustrative marker and cover.
+    static func page(plan: Plan, card: Scorecard, results: Results, title: String, subtitle: String, body: HTMLWriter) -> String {
+        let organization = DocumentText.organization(plan)
+        return DocumentPage(
+            title: "\(organization) – \(title)",
+            runningHeader: "\(organization) – \(title) – \(plan.title)",
+            marker: card.illustrative ? illustrativeMarker : nil,
+            cover: DocumentText.cover(plan: plan, title: title, subtitle: subtitle, extra: [illustrativeBanner(results)]),
+            indexTitle: "Indice",
+            body: body
+        ).render()
+    }
+
     static func policy(_ policy: ScoringPolicy) -> [String] {
         var lines = ["Tetto del grado di raggiungimento per indicatore: \(ItalianNumber.percent(policy.cap))."]
         lines.append(policy.threshold > 0 ? "Soglia minima: sotto \(ItalianNumber.percent(policy.threshold)) l'indicatore vale 0." : "Nessuna soglia minima.")
