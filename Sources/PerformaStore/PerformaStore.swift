@@ -30,9 +30,13 @@ public protocol PerformaStore: Sendable {
     func credentials(organization: String, username: String) async throws -> UserCredentials?
     /// Opens a session for the context's user; the token is returned once and only its hash is stored.
     func createSession(_ context: AccessContext, expiresAt: Date) async throws -> SessionToken
-    /// The live session for a token, or nil when unknown, expired, or its user is no longer active.
-    func session(token: String, at now: Date) async throws -> StoredSession?
+    /// The live session for a token with its user's record and the organization's data version, read together;
+    /// nil when the token is unknown or expired, or its user is no longer active.
+    func signedIn(token: String, at now: Date) async throws -> SignedInSession?
     func endSession(token: String) async throws
+    /// Ends every session of a user (after a password change, so that a stolen session does not outlive it); returns
+    /// how many. An administrator for anyone, a user for themselves.
+    func endSessions(_ context: AccessContext, userID: String) async throws -> Int
     /// Removes the organization's sessions expired before `now`; returns how many.
     func purgeExpiredSessions(_ context: AccessContext, before now: Date) async throws -> Int
 
@@ -66,6 +70,9 @@ public protocol PerformaStore: Sendable {
     func measurements(_ context: AccessContext, planID: String) async throws -> [StoredMeasurement]
     /// Everything the scorer needs: measurements (with their history), neutralisations and overrides.
     func results(_ context: AccessContext, planID: String) async throws -> Results
+    /// The same with only the current value of each series (its latest revision): what scoring and the documents
+    /// use. Its size does not grow with the number of corrections, as the history's does.
+    func currentResults(_ context: AccessContext, planID: String) async throws -> Results
     /// Imports a results file checked against the plan (`ResultsFile.read`), in one transaction.
     func importResults(_ context: AccessContext, _ results: Results) async throws -> ResultsImportOutcome
 
@@ -101,4 +108,11 @@ public protocol PerformaStore: Sendable {
 
     /// Audit entries of the organization, newest first.
     func auditLog(_ context: AccessContext, _ query: AuditQuery) async throws -> [AuditEntry]
+}
+
+extension PerformaStore {
+    /// The live session for a token, or nil when unknown, expired, or its user is no longer active.
+    public func session(token: String, at now: Date) async throws -> StoredSession? {
+        try await signedIn(token: token, at: now)?.session
+    }
 }

@@ -99,6 +99,9 @@ public enum SQLiteBackup {
                 let tables = try await db.raw("""
                     SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
                     """).all().map { try $0.text("name") }
+                // Data versions must only grow, or a server's cache stamped before the restore could match again.
+                let liveVersion = try await db.raw("SELECT COALESCE(MAX(data_version), 0) AS version FROM main.organizations").first()?
+                    .decode(column: "version", as: Int64.self) ?? 0
                 for table in tables {
                     try await db.raw("DELETE FROM main.\(ident: table)").run()
                     guard table != "sessions" else { continue }
@@ -109,6 +112,7 @@ public enum SQLiteBackup {
                         """).run()
                 }
                 for table in InitialSchema.appendOnlyTables { try await dialect.run(dialect.appendOnly(table), on: db) }
+                try await db.raw("UPDATE main.organizations SET data_version = data_version + \(bind: liveVersion + 1)").run()
                 // The restore itself is a change: each organization's audit log says when and from which file.
                 let organizations = try await db.raw("SELECT organization_id FROM main.organizations").all().map { try $0.text("organization_id") }
                 for organization in organizations {

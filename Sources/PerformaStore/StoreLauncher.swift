@@ -15,7 +15,12 @@ public enum StoreLauncher {
     ) async throws -> T {
         switch url {
         case .sqlite(let path):
-            let database = try await SQLiteStoreDatabase.open(path: path, logger: logger)
+            let database: SQLiteStoreDatabase
+            do {
+                database = try await SQLiteStoreDatabase.open(path: path, logger: logger)
+            } catch {
+                throw StoreError.database(SQLiteStoreDatabase.openFailure(path: path, error))
+            }
             do {
                 let store = try await SQLStore.open(database, evidencePolicy: evidencePolicy)
                 let value = try await body(store)

@@ -16,7 +16,7 @@ final class PostgresStoreDatabase: StoreDatabase {
 
     func transaction<T: Sendable>(_ mode: TransactionMode, organization: String?, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            let database = connection.sql(queryLogLevel: .trace)
+            let database = LiveConnectionDatabase(base: connection.sql(queryLogLevel: .trace), connection: connection)
             try await database.raw(mode == .write ? "BEGIN" : "BEGIN READ ONLY").run()
             do {
                 if let organization {

@@ -90,6 +90,19 @@ final class SQLiteStoreDatabase: StoreDatabase {
         try await writer.with { connection in try await body(connection.sql(queryLogLevel: .trace)) }
     }
 
+    /// Why a database file could not be opened, in Italian: most often a read-only disk or folder.
+    static func openFailure(path: String, _ error: any Error) -> String {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let manager = FileManager.default
+        // access(W_OK) also answers "no" on a read-only file system, for root too.
+        if manager.fileExists(atPath: folder) && !manager.isWritableFile(atPath: folder)
+            || manager.fileExists(atPath: path) && !manager.isWritableFile(atPath: path) {
+            return "il database «\(path)» è in sola lettura (disco, cartella o file protetti da scrittura): Performa deve poterci scrivere. Nulla è stato modificato."
+        }
+        return "impossibile aprire il database «\(path)»: \(DatabaseFailure.message(error))"
+    }
+
     func close() async {
         for connection in writer.all + readers.all {
             try? await connection.close()

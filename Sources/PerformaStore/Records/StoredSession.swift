@@ -19,3 +19,12 @@ public struct SessionToken: Hashable, Sendable {
     public var token: String
     public var session: StoredSession
 }
+
+/// What a request's token stands for, read in one query: the live session, its user's record, and the
+/// organization's data version at that moment (a counter every write of the organization increments, which the
+/// server compares with the version its cached plans and scores were read at).
+public struct SignedInSession: Hashable, Sendable {
+    public var session: StoredSession
+    public var user: StoredUser
+    public var dataVersion: Int64
+}

@@ -32,17 +32,11 @@ extension SQLStore {
     }
 
     public func results(_ context: AccessContext, planID: String) async throws -> Results {
-        try await read(context) { scope in
-            guard try await scope.currentVersion(planID) != nil else { throw StoreError.notFound(subject: "il piano «\(planID)»") }
-            let history = try await scope.allMeasurements(planID)
-            let neutralisations = try await scope.neutralisationRows(planID).map(\.neutralisation)
-            let overrides = try await scope.overrideRows(planID).map(\.override)
-            var results = Results(plan: planID, measurements: try history.map { try $0.measurement },
-                                  neutralisations: neutralisations.isEmpty ? nil : neutralisations,
-                                  overrides: overrides.isEmpty ? nil : overrides)
-            if history.contains(where: \.illustrative) { results.illustrative = true }
-            return results
-        }
+        try await read(context) { scope in try await scope.results(planID, currentOnly: false) }
+    }
+
+    public func currentResults(_ context: AccessContext, planID: String) async throws -> Results {
+        try await read(context) { scope in try await scope.results(planID, currentOnly: true) }
     }
 
     public func importResults(_ context: AccessContext, _ results: Results) async throws -> ResultsImportOutcome {
@@ -111,10 +105,29 @@ extension SQLStore {
 }
 
 extension Scope {
-    func allMeasurements(_ planID: String) async throws -> [StoredMeasurement] {
+    /// A plan's measurements, neutralisations and overrides; with `currentOnly`, the latest revision of each series.
+    func results(_ planID: String, currentOnly: Bool) async throws -> Results {
+        guard try await currentVersion(planID) != nil else { throw StoreError.notFound(subject: "il piano «\(planID)»") }
+        let history = try await allMeasurements(planID, currentOnly: currentOnly)
+        let neutralisations = try await neutralisationRows(planID).map(\.neutralisation)
+        let overrides = try await overrideRows(planID).map(\.override)
+        var results = Results(plan: planID, measurements: try history.map { try $0.measurement },
+                              neutralisations: neutralisations.isEmpty ? nil : neutralisations,
+                              overrides: overrides.isEmpty ? nil : overrides)
+        if history.contains(where: \.illustrative) { results.illustrative = true }
+        return results
+    }
+
+    func allMeasurements(_ planID: String, currentOnly: Bool = false) async throws -> [StoredMeasurement] {
+        // The latest revision of a series is found through the primary key (organization, plan, indicator,
+        // checkpoint, revision): one index probe per row, however long the history.
+        let latest: SQLQueryString = currentOnly ? """
+             AND m.revision = (SELECT MAX(r.revision) FROM measurements r WHERE r.organization_id = m.organization_id \
+            AND r.plan_id = m.plan_id AND r.indicator_key = m.indicator_key AND r.checkpoint = m.checkpoint)
+            """ : ""
         let rows = try await db.raw("""
-            SELECT * FROM measurements WHERE organization_id = \(bind: organization) AND plan_id = \(bind: planID)
-            ORDER BY indicator_key, checkpoint, revision
+            SELECT m.* FROM measurements m WHERE m.organization_id = \(bind: organization) AND m.plan_id = \(bind: planID)\(latest)
+            ORDER BY m.indicator_key, m.checkpoint, m.revision
             """).all().map(SQLStore.measurement)
         // Plan order (1.1.2 before 1.1.10), then checkpoint, then revision: the order `Results` expects.
         return rows.sorted { a, b in

@@ -22,19 +22,23 @@ extension SQLStore {
         }
     }
 
-    public func session(token: String, at now: Date) async throws -> StoredSession? {
+    public func signedIn(token: String, at now: Date) async throws -> SignedInSession? {
         guard let (organization, secret) = Self.splitToken(token) else { return nil }
         let context = AccessContext(organization: organization, user: "sessione", role: .viewer)
         return try await read(context) { scope in
+            // One query per request: the session, the whole user row and the data version.
             guard let row = try await scope.db.raw("""
-                SELECT s.organization_id, s.user_id, s.created_at, s.expires_at, u.username, u.role
-                FROM sessions s JOIN users u ON u.organization_id = s.organization_id AND u.user_id = s.user_id
+                SELECT u.*, s.created_at AS session_created_at, s.expires_at AS session_expires_at, o.data_version
+                FROM sessions s
+                JOIN users u ON u.organization_id = s.organization_id AND u.user_id = s.user_id
+                JOIN organizations o ON o.organization_id = s.organization_id
                 WHERE s.organization_id = \(bind: scope.organization) AND s.token_hash = \(bind: Digest.sha256(secret))
                   AND s.expires_at > \(bind: StoreTime.text(now)) AND u.active = \(bind: true)
                 """).first() else { return nil }
-            guard let role = Role(rawValue: try row.text("role")) else { return nil }
-            return StoredSession(organization: try row.text("organization_id"), userID: try row.text("user_id"), username: try row.text("username"),
-                                 role: role, createdAt: try row.time("created_at"), expiresAt: try row.time("expires_at"))
+            let user = try Self.user(row)
+            let session = StoredSession(organization: user.organization, userID: user.id, username: user.username, role: user.role,
+                                        createdAt: try row.time("session_created_at"), expiresAt: try row.time("session_expires_at"))
+            return SignedInSession(session: session, user: user, dataVersion: try row.decode(column: "data_version", as: Int64.self))
         }
     }
 
@@ -51,6 +55,20 @@ extension SQLStore {
         try await write(AccessContext(organization: organization, user: owner.0, role: owner.1)) { scope in
             try await scope.db.raw("DELETE FROM sessions WHERE organization_id = \(bind: scope.organization) AND token_hash = \(bind: hash)").run()
             try await scope.audit("logout", "session", owner.0, before: nil, after: nil)
+        }
+    }
+
+    public func endSessions(_ context: AccessContext, userID: String) async throws -> Int {
+        try await write(context) { scope in
+            if scope.context.role != .admin && scope.context.user != userID {
+                throw StoreError.forbidden(role: scope.context.role, action: "chiudere le sessioni di altri utenti")
+            }
+            let removed = try await scope.db.raw("""
+                DELETE FROM sessions WHERE organization_id = \(bind: scope.organization) AND user_id = \(bind: userID)
+                RETURNING user_id
+                """).all().count
+            if removed > 0 { try await scope.audit("logout", "session", userID, before: ["count": removed], after: nil) }
+            return removed
         }
     }
 

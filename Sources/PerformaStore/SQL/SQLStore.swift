@@ -48,7 +48,12 @@ public final class SQLStore: PerformaStore {
             do {
                 return try await translatingErrors {
                     try await database.transaction(.write, organization: context.organization) { db in
-                        try await body(Scope(db: db, context: context, now: StoreTime.now()))
+                        let value = try await body(Scope(db: db, context: context, now: StoreTime.now()))
+                        // Last statement before COMMIT, so the organization's row lock is held only for the commit.
+                        try await db.raw("""
+                            UPDATE organizations SET data_version = data_version + 1 WHERE organization_id = \(bind: context.organization)
+                            """).run()
+                        return value
                     }
                 }
             } catch StoreError.concurrentWrite where retryingConflicts && attempt < 10 {
@@ -69,6 +74,10 @@ public final class SQLStore: PerformaStore {
             switch DatabaseFailure(error) {
             case .duplicateKey: throw StoreError.concurrentWrite
             case .busy: throw StoreError.database("il database è occupato da un'altra operazione oltre il tempo di attesa: riprovare tra poco.")
+            case .diskFull: throw StoreError.database("spazio su disco esaurito: nulla è stato salvato. Avvisare l'amministratore del sistema.")
+            case .readOnly: throw StoreError.database("il database è in sola lettura (disco o file protetto da scrittura): nulla è stato salvato. Avvisare l'amministratore del sistema.")
+            case .diskError: throw StoreError.database("il disco del database ha dato un errore di lettura o scrittura: nulla è stato salvato. Avvisare l'amministratore del sistema.")
+            case .unreachable: throw StoreError.database("il database non è raggiungibile in questo momento: nulla è stato salvato. Riprovare tra poco.")
             case .other: throw StoreError.database(DatabaseFailure.message(error))
             case .notDatabase: throw error
             }
