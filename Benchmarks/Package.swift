@@ -43,8 +43,11 @@ let package = Package(
         suite("NationalRollUp"),
         suite("PlanImport"),
         suite("PianoHTML", extra: [.product(name: "PerformaReports", package: root)]),
+        suite("StoreReads", extra: [.product(name: "PerformaStore", package: root)]),
         // `rollup-timing`: Performa's side of scripts/bench/compare_rollup.py (same data, same run as pandas).
         .executableTarget(name: "rollup-timing", dependencies: ["BenchmarkData"]),
+        // `perf-probe`: one workload run N times with no harness, for callgrind instruction counts.
+        .executableTarget(name: "perf-probe", dependencies: ["BenchmarkData", .product(name: "PerformaReports", package: root)]),
     ],
     swiftLanguageModes: [.v6]
 )

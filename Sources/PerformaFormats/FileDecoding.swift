@@ -1,4 +1,5 @@
 import Foundation
+import Performa
 import Yams
 
 /// Decoding of YAML/JSON files into the domain's Codable types, with errors that name the line and the field
@@ -6,22 +7,26 @@ import Yams
 /// dropped without a word, and its data lost).
 enum FileDecoding {
     static func readText(_ url: URL) throws -> String {
-        do {
-            let data = try Data(contentsOf: url)
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw FileError(file: url.lastPathComponent, message: "il file non è in codifica UTF-8")
-            }
-            return text
-        } catch let error as FileError {
-            throw error
-        } catch {
-            throw FileError(file: url.path, message: "impossibile leggere il file (\(error.localizedDescription))")
+        let data = try InputLimits.data(contentsOf: url) { FileError(file: url.lastPathComponent, message: $0) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw FileError(file: url.lastPathComponent, message: "il file non è in codifica UTF-8")
         }
+        return text
     }
 
     static func compose(_ text: String, fileName: String) throws -> Node {
+        if text.utf8.count > InputLimits.maximumFileBytes {
+            throw FileError(file: fileName, message: "il file è troppo grande (il massimo è \(InputLimits.megabytes(InputLimits.maximumFileBytes)))")
+        }
+        // Before Yams builds its tree: anchors, aliases and deep nesting would make it explode.
+        if let problem = YAMLShape.problem(in: text) {
+            throw FileError(file: fileName, line: problem.line, message: problem.message)
+        }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Scalars keep their text and no implicit tag: `YAMLDecoder` reads numbers, booleans and nulls from the
+            // text either way, and resolving tags (seven regular expressions for every key looked up) was most
+            // of the cost of reading a file.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw FileError(file: fileName, message: "il file è vuoto")
             }
             return node
@@ -32,17 +37,17 @@ enum FileDecoding {
 
     static func decode<T: Codable>(_ type: T.Type, from text: String, fileName: String) throws -> T {
         let node = try compose(text, fileName: fileName)
+        let memo = TargetTextMemo()
         let value: T
         do {
-            value = try YAMLDecoder().decode(T.self, from: node)
+            value = try YAMLDecoder().decode(T.self, from: node, userInfo: [TargetTextMemo.userInfoKey: memo])
         } catch let error as DecodingError {
             throw translate(error, root: node, fileName: fileName)
         } catch let error as YamlError {
             throw syntaxError(error, fileName: fileName)
         }
-        // Re-encode and compare: every key of the file must be one the model kept.
-        let encoded = try Yams.compose(yaml: try YAMLEncoder().encode(value)) ?? Node("")
-        if let unknown = UnknownKeys.first(in: node, comparedWith: encoded) {
+        // Every key of the file must be one the model writes back.
+        if let unknown = UnknownKeys.first(in: node, comparedWith: try KeyTree.of(value, userInfo: [TargetTextMemo.userInfoKey: memo])) {
             throw FileError(file: fileName, line: unknown.node.mark?.line, column: unknown.node.mark?.column,
                             field: unknown.path, message: "campo sconosciuto «\(unknown.key)»: controllare il nome (vedi docs/plan-format.md)")
         }
@@ -130,7 +135,7 @@ enum FileDecoding {
     }
 }
 
-/// Finds a key present in a file but absent from the re-encoded value: a key the model does not know.
+/// Finds a key present in a file but absent from the keys the decoded value writes: a key the model does not know.
 enum UnknownKeys {
     struct Finding {
         let key: String
@@ -138,9 +143,10 @@ enum UnknownKeys {
         let node: Node
     }
 
-    static func first(in input: Node, comparedWith encoded: Node, path: String = "") -> Finding? {
-        switch (input, encoded) {
-        case (.mapping(let given), .mapping(let kept)):
+    static func first(in input: Node, comparedWith encoded: KeyTree, path: String = "") -> Finding? {
+        switch input {
+        case .mapping(let given):
+            guard let kept = encoded.mapping else { return nil }
             for (key, value) in given {
                 let name = key.string ?? ""
                 let childPath = path.isEmpty ? name : "\(path).\(name)"
@@ -151,7 +157,8 @@ enum UnknownKeys {
                 if let finding = first(in: value, comparedWith: counterpart, path: childPath) { return finding }
             }
             return nil
-        case (.sequence(let given), .sequence(let kept)):
+        case .sequence(let given):
+            guard let kept = encoded.sequence else { return nil }
             for (index, pair) in zip(given, kept).enumerated() {
                 if let finding = first(in: pair.0, comparedWith: pair.1, path: "\(path)[\(index + 1)]") { return finding }
             }

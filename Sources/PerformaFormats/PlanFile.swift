@@ -6,7 +6,12 @@ import Yams
 public enum PlanFile {
     /// Reads a plan from YAML or JSON text. Errors name the line and the field, in Italian.
     public static func read(_ text: String, fileName: String = "piano") throws -> Plan {
-        try FileDecoding.decode(Plan.self, from: text, fileName: fileName)
+        let plan = try FileDecoding.decode(Plan.self, from: text, fileName: fileName)
+        if let problem = InputLimits.planProblem(plan) {
+            let mark = FileDecoding.node(at: problem.path, in: try FileDecoding.compose(text, fileName: fileName)).mark
+            throw FileError(file: fileName, line: mark?.line, field: FileDecoding.fieldPath(problem.path), message: problem.message)
+        }
+        return plan
     }
 
     public static func read(contentsOf url: URL) throws -> Plan {

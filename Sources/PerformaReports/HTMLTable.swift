@@ -83,8 +83,9 @@ struct HTMLTable {
             let tag = cell.isRowHeader ? "th" : "td"
             let body: String
             switch cell.content {
-            // In a figures column the euro sign stays with its amount when the column wraps.
-            case .text(let text): body = XMLText.escape(numeric ? text.replacingOccurrences(of: "€ ", with: "€\u{00A0}") : text)
+            // In a figures column the euro sign stays with its amount when the column wraps (only text with a
+            // byte 0xE2, the first of `€`, can have one: the Foundation call is slow).
+            case .text(let text): body = XMLText.escape(numeric && text.utf8.contains(0xE2) ? text.replacingOccurrences(of: "€ ", with: "€\u{00A0}") : text)
             case .html(let markup): body = markup
             }
             out += "<\(tag)\(attributes)>\(body)</\(tag)>"

@@ -1,4 +1,4 @@
-import Foundation
+import Performa
 
 /// The running text of a plan (premessa, mission, POLA chapters, descriptions) as HTML. The plan file's
 /// convention (docs/plan-format.md): paragraphs are separated by blank lines, lines starting with `- ` are
@@ -20,14 +20,14 @@ enum NarrativeText {
             items = []
         }
 
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+        for rawLine in lines(text) {
+            let line = String(rawLine).trimmingSpaces
             if line.isEmpty {
                 flushParagraph()
                 flushList()
             } else if line.hasPrefix("- ") {
                 flushParagraph()
-                items.append(String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces))
+                items.append(String(line.dropFirst(2)).trimmingSpaces)
             } else {
                 flushList()
                 paragraph.append(line)
@@ -36,5 +36,27 @@ enum NarrativeText {
         flushParagraph()
         flushList()
         return out
+    }
+
+    /// `text.split(separator: "\n", omittingEmptySubsequences: false)`, on bytes: a line feed is a character
+    /// of its own unless it follows a carriage return (CR LF is one character, and no split), and splitting
+    /// by characters was most of the cost of a document.
+    private static func lines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var index = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A && previous != 0x0D {
+                lines.append(text[start..<index])
+                start = utf8.index(after: index)
+            }
+            previous = byte
+            utf8.formIndex(after: &index)
+        }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
     }
 }

@@ -118,7 +118,7 @@ struct ObjectiveSheets {
 
     /// An amount as the plan writes it; a blank one as "—".
     static func printed(_ amount: Amount) -> String {
-        amount.text.trimmingCharacters(in: .whitespaces).isEmpty ? DocumentText.none : amount.text
+        amount.text.trimmingSpaces.isEmpty ? DocumentText.none : amount.text
     }
 
     // MARK: Operational and special agency

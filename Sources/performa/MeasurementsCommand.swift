@@ -32,13 +32,8 @@ struct MeasurementsImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let url = URL(fileURLWithPath: file)
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            CommandSupport.printError("Errore: \(url.lastPathComponent): impossibile leggere il file (\(error.localizedDescription))")
-            throw ExitCode(2)
-        }
+        // Size and encoding are checked before anything is parsed or the store is opened.
+        let text = try CommandSupport.reporting { try InputLimits.text(contentsOf: url) }
         let planID = try Self.planID(in: text, fileName: url.lastPathComponent)
         let organization = self.organization
         let (outcome, address) = try await StoreCommandSupport.withStore(options) { store in

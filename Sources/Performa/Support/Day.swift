@@ -32,14 +32,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Days since 1970-01-01 (proleptic Gregorian), for day arithmetic such as deadline delays.
     public var ordinal: Int {
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        // Howard Hinnant's days_from_civil. Wrapping arithmetic: a day read from a damaged file (year 9e18,
+        // month -5) gets a meaningless ordinal, never a trap; valid days are far from the bounds.
+        let y = month <= 2 ? year &- 1 : year
+        let era = (y >= 0 ? y : y &- 399) / 400
+        let yoe = y &- era &* 400
+        let mp = (month % 12 &+ 21) % 12
+        let doy = (153 &* mp &+ 2) / 5 &+ day &- 1
+        let doe = yoe &* 365 &+ yoe / 4 &- yoe / 100 &+ doy
+        return era &* 146_097 &+ doe &- 719_468
     }
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }

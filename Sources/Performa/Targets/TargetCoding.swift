@@ -7,12 +7,14 @@ extension Target: Codable {
     private enum Keys: String, CodingKey { case text }
 
     public init(from decoder: Decoder) throws {
+        let memo = TargetTextMemo.of(decoder.userInfo)
         if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
-            self.init(parsing: text)
+            self.init(text: text, kind: memo?.kind(of: text) ?? TargetParser.parse(text), isExplicit: false)
             return
         }
         if let single = try? decoder.singleValueContainer(), let number = try? single.decode(Double.self) {
-            self.init(parsing: ItalianNumber.format(number, fractionDigits: 6))
+            let text = ItalianNumber.format(number, fractionDigits: 6)
+            self.init(text: text, kind: memo?.kind(of: text) ?? TargetParser.parse(text), isExplicit: false)
             return
         }
         let container = try decoder.container(keyedBy: Keys.self)
@@ -21,7 +23,7 @@ extension Target: Codable {
     }
 
     public func encode(to encoder: Encoder) throws {
-        if !isExplicit && TargetParser.parse(text) == kind {
+        if !isExplicit && (TargetTextMemo.of(encoder.userInfo)?.kind(of: text) ?? TargetParser.parse(text)) == kind {
             var single = encoder.singleValueContainer()
             try single.encode(text)
             return

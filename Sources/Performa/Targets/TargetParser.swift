@@ -24,6 +24,8 @@ public enum TargetParser {
         let lower = text.lowercased()
         if notApplicableTexts.contains(lower) || lower.allSatisfy({ "-–—/ ".contains($0) }) { return .notApplicable }
         if let yesNo = parseYesNo(lower) { return .yesNo(yesNo) }
+        // Longer text is prose, not a target, and the patterns below cost more than linearly in its length.
+        guard text.utf16.count <= maximumPatternLength else { return .milestone(text) }
         if let ratio = parseRatio(text) { return ratio }
         if let deadline = parseDeadline(lower) { return .deadline(deadline) }
         if let rate = parseRate(lower) { return rate }
@@ -32,6 +34,10 @@ public enum TargetParser {
         if let only = quantities.first { return only.kind }
         return .milestone(text)
     }
+
+    /// Longest text the quantity patterns read (UTF-16 units): the seed's longest target has 175 characters;
+    /// a fuzzed run of 8.000 digits took 16 s.
+    static let maximumPatternLength = 1_000
 
     /// `nuova attività` is how the seed's baselines say "no history": the same as a baseline `-`.
     static let notApplicableTexts: Set<String> = ["", "na", "n.a.", "n/a", "non applicabile", "nessuno", "nessun target",
@@ -54,7 +60,7 @@ public enum TargetParser {
         pattern: #"^(.+?)\s*/\s*(.+?)\s*(?:≥|>=|=>)\s*([0-9.,]+)\s*%"#)
 
     private static func parseRatio(_ text: String) -> TargetKind? {
-        guard let match = firstMatch(ratioPattern, in: text), match.count == 4,
+        guard has(text, "/"), has(text, "%"), let match = firstMatch(ratioPattern, in: text), match.count == 4,
               let percent = ItalianNumber.parse(match[3]) else { return nil }
         return .ratio(numerator: match[1], denominator: match[2], atLeastPercent: percent)
     }
@@ -67,6 +73,7 @@ public enum TargetParser {
     /// Deadlines without a year (`entro il 31/12`) fall in the plan year; the parser cannot know it,
     /// so it uses year 0 and `Target.resolvingYear` fills it in.
     private static func parseDeadline(_ lower: String) -> Day? {
+        guard has(lower, "entro ") else { return nil }
         if let m = firstMatch(numericDeadline, in: lower), let d = Int(m[1]), let mo = Int(m[2]) {
             var year = m.count > 3 ? Int(m[3]) ?? 0 : 0
             if year > 0 && year < 100 { year += 2000 }
@@ -86,7 +93,7 @@ public enum TargetParser {
         pattern: #"(?:minimo |almeno )?([0-9.,]+|[a-z]+) (?:post |pubblicazion[ei] )?(?:al|a|per) (giorno lavorativo|giorno|settimana|mese)(?: per ciascun[oa] de(?:i|lle|gli) ([0-9]+|[a-z]+))?"#)
 
     private static func parseRate(_ lower: String) -> TargetKind? {
-        guard let m = firstMatch(ratePattern, in: lower) else { return nil }
+        guard has(lower, "giorno") || has(lower, "settimana") || has(lower, "mese"), let m = firstMatch(ratePattern, in: lower) else { return nil }
         guard let amount = ItalianNumber.parse(m[1]) ?? numberWords[m[1]].map(Double.init) else { return nil }
         var channels = 1
         if m.count > 3, !m[3].isEmpty { channels = Int(m[3]) ?? numberWords[m[3]] ?? 1 }
@@ -102,7 +109,9 @@ public enum TargetParser {
 
     /// Rule 6: the text without the explanations that state no target of their own.
     static func settingAsideExplanations(_ text: String) -> String {
-        explanationPatterns.reduce(text) { text, pattern in
+        // The first pattern needs two digits, the second an asterisk.
+        guard decimalDigits(in: text, atLeast: 2) || has(text, "*") else { return text }
+        return explanationPatterns.reduce(text) { text, pattern in
             pattern.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: "")
         }
     }
@@ -132,6 +141,8 @@ public enum TargetParser {
 
     /// Every percentage, and every count that stands at the start or after a quantity word.
     static func findQuantities(_ text: String) -> [Quantity] {
+        // Both patterns need a digit.
+        guard decimalDigits(in: text, atLeast: 1) else { return [] }
         var found: [Quantity] = []
         var percentRanges: [NSRange] = []
         let ns = text as NSString
@@ -194,6 +205,34 @@ public enum TargetParser {
     private static func group(_ match: NSTextCheckingResult, _ index: Int, in ns: NSString) -> String {
         let range = match.range(at: index)
         return range.location == NSNotFound ? "" : ns.substring(with: range)
+    }
+
+    // Regular expressions cost microseconds a text on Linux, and most texts cannot match most of them: these
+    // tests of what a pattern cannot do without (a literal, a digit) skip them. On UTF-8 and scalars, as the
+    // patterns match on scalars whatever the characters they belong to.
+
+    /// Whether `text` holds the bytes of `literal`.
+    private static func has(_ text: String, _ literal: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        let haystack = Array(text.utf8)
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
+    /// Whether `text` has at least `count` decimal digits (`\d`: general category Nd, not only ASCII).
+    private static func decimalDigits(in text: String, atLeast count: Int) -> Bool {
+        var found = 0
+        for scalar in text.unicodeScalars {
+            let digit = scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.generalCategory == .decimalNumber
+            if digit {
+                found += 1
+                if found >= count { return true }
+            }
+        }
+        return false
     }
 
     private static func firstMatch(_ pattern: NSRegularExpression, in text: String) -> [String]? {

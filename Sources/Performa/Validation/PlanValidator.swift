@@ -38,16 +38,24 @@ public struct PlanValidator: Sendable {
     public func validate(_ plan: Plan) -> [Diagnostic] {
         let context = ValidationContext(plan)
         let found = Set(Self.checks.flatMap { $0.run(context) })
-        return found.sorted(by: Self.precedes)
+        // The location's sort key computed once per finding rather than at every comparison.
+        return found.map { (diagnostic: $0, key: ObjectiveCode.sortKey($0.location)) }
+            .sorted { Self.precedes($0.diagnostic, $0.key, $1.diagnostic, $1.key) }
+            .map(\.diagnostic)
     }
 
-    /// `Diagnostic`'s own order, made total so that the output never depends on the order the checks ran in.
-    static func precedes(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-        if a < b { return true }
-        if b < a { return false }
-        if a.location != b.location { return a.location < b.location }
+    /// `Diagnostic`'s own order, made total so that the output never depends on the order the checks ran in;
+    /// the locations' sort keys are given.
+    private static func precedes(_ a: Diagnostic, _ aKey: [ObjectiveCode.SortPart], _ b: Diagnostic, _ bKey: [ObjectiveCode.SortPart]) -> Bool {
+        if a.severity != b.severity { return a.severity < b.severity }
+        if a.location != b.location {
+            if aKey.lexicographicallyPrecedes(bKey) { return true }
+            if bKey.lexicographicallyPrecedes(aKey) { return false }
+            return a.location < b.location
+        }
         if a.code != b.code { return a.code < b.code }
         if a.message != b.message { return a.message < b.message }
         return (a.line ?? 0) < (b.line ?? 0)
     }
+
 }

@@ -6,6 +6,9 @@ import Foundation
 public enum CSVReader {
     /// The rows of `text` as a sheet named `name`; row numbers count records, the header being row 1.
     public static func grid(_ text: String, name: String) throws(CSVError) -> SheetGrid {
+        guard text.utf8.count <= InputLimits.maximumFileBytes else {
+            throw CSVError(record: 1, message: "il file è troppo grande (il massimo è \(InputLimits.megabytes(InputLimits.maximumFileBytes)))")
+        }
         var body = Substring(text)
         if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
         let firstLine = body.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
@@ -20,14 +23,20 @@ public enum CSVReader {
         var characters = body.makeIterator()
         var pending: Character? = nil
 
-        func endField() {
+        func endField() throws(CSVError) {
+            guard column < InputLimits.maximumSheetColumns else {
+                throw CSVError(record: record, message: "troppe colonne (il massimo è \(InputLimits.maximumSheetColumns))")
+            }
             if !field.isEmpty || quotedField { cells[column] = .text(field) }
             field = ""
             quotedField = false
             column += 1
         }
-        func endRecord() {
-            endField()
+        func endRecord() throws(CSVError) {
+            try endField()
+            guard record < InputLimits.maximumSheetRows else {
+                throw CSVError(record: record, message: "troppe righe (il massimo è \(InputLimits.maximumSheetRows))")
+            }
             if !cells.isEmpty { rows.append(SheetGrid.Row(number: record, cells: cells)) }
             cells = [:]
             column = 0
@@ -51,20 +60,20 @@ public enum CSVReader {
                 inQuotes = true
                 quotedField = true
             } else if character == separator {
-                endField()
+                try endField()
             } else if character == "\n" || character == "\r\n" || character == "\r" {
-                endRecord()
+                try endRecord()
             } else {
                 field.append(character)
             }
         }
         if inQuotes { throw CSVError(record: record, message: "virgolette aperte e mai chiuse") }
-        if !field.isEmpty || quotedField || !cells.isEmpty || column > 0 { endRecord() }
+        if !field.isEmpty || quotedField || !cells.isEmpty || column > 0 { try endRecord() }
         return SheetGrid(name: name, rows: rows)
     }
 
     public static func grid(contentsOf url: URL, name: String) throws -> SheetGrid {
-        let data = try Data(contentsOf: url)
+        let data = try InputLimits.data(contentsOf: url) { SpreadsheetError(file: url.lastPathComponent, sheet: name, message: $0) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw SpreadsheetError(file: url.lastPathComponent, message: "il file CSV non è in codifica UTF-8")
         }

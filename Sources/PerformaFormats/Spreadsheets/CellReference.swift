@@ -21,8 +21,11 @@ enum CellReference {
         for character in reference {
             if let ascii = character.asciiValue, character.isLetter, digits.isEmpty {
                 column = column * 26 + Int(ascii & ~0x20) - 64
+                // Beyond the last column (XFD) the sum would soon overflow.
+                guard column <= InputLimits.maximumSheetColumns else { return nil }
             } else if character.isASCII, character.isNumber {
                 digits.append(character)
+                guard digits.count <= 9 else { return nil }
             } else {
                 return nil
             }

@@ -195,7 +195,9 @@ struct SheetRecord {
     func amount(_ column: String) throws -> Amount? {
         switch try value(column) {
         case nil: return nil
-        case .number(let value, _)?: return Amount(cents: Int64((value * 100).rounded(.toNearestOrAwayFromZero)))
+        case .number(let value, _)?:
+            guard let cents = Amount.cents(euros: value) else { throw error(column, "importo fuori scala «\(value)»") }
+            return Amount(cents: cents)
         case .text(let text)?: return Amount(text)
         case let other?: return Amount(other.text)
         }

@@ -4,11 +4,11 @@ import ZIPFoundation
 /// Reads the sheets of an Office Open XML workbook (`.xlsx`) written by Performa, Excel or LibreOffice:
 /// follows the package relationships to the workbook, its sheets, shared strings and styles.
 public enum XLSXReader {
-    /// Largest part read (uncompressed): a guard against archives that expand without limit.
-    static let maximumPartSize: Int64 = 200 * 1024 * 1024
-
     /// Every sheet, in workbook order.
     public static func sheets(_ data: Data, fileName: String) throws -> [SheetGrid] {
+        guard data.count <= InputLimits.maximumFileBytes else {
+            throw SpreadsheetError(file: fileName, message: "il file è troppo grande (il massimo è \(InputLimits.megabytes(InputLimits.maximumFileBytes)))")
+        }
         let package = try Package(data: data, fileName: fileName)
         let workbookPath = try package.officeDocumentPath()
         let workbookData = try package.part(workbookPath)
@@ -51,12 +51,7 @@ public enum XLSXReader {
     }
 
     public static func sheets(contentsOf url: URL) throws -> [SheetGrid] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw SpreadsheetError(file: url.path, message: "impossibile leggere il file (\(error.localizedDescription))")
-        }
+        let data = try InputLimits.data(contentsOf: url) { SpreadsheetError(file: url.lastPathComponent, message: $0) }
         return try sheets(data, fileName: url.lastPathComponent)
     }
 
@@ -67,8 +62,23 @@ public enum XLSXReader {
 
         init(data: Data, fileName: String) throws {
             self.fileName = fileName
+            // ZIPFoundation's in-memory reader traps on a damaged archive whose offsets point past its end (found
+            // by fuzzing); its file reader does not. The bytes go through a private temporary file, removed as soon
+            // as it is open (the open file stays readable).
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("performa-xlsx-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let copy = folder.appendingPathComponent("cartella.xlsx")
             do {
-                archive = try Archive(data: data, accessMode: .read)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+                guard FileManager.default.createFile(atPath: copy.path, contents: nil),
+                      let handle = FileHandle(forWritingAtPath: copy.path) else { throw CocoaError(.fileWriteUnknown) }
+                defer { try? handle.close() }
+                try handle.write(contentsOf: data)
+            } catch {
+                throw SpreadsheetError(file: fileName, message: "impossibile leggere la cartella di lavoro (cartella temporanea non scrivibile)")
+            }
+            do {
+                archive = try Archive(url: copy, accessMode: .read)
             } catch {
                 throw SpreadsheetError(file: fileName, message: "il file non è una cartella di lavoro XLSX (archivio ZIP non leggibile)")
             }
@@ -80,10 +90,17 @@ public enum XLSXReader {
 
         func part(_ path: String) throws -> Data {
             guard let entry = archive[path] else { throw error("manca la parte «\(path)»") }
-            guard entry.uncompressedSize <= XLSXReader.maximumPartSize else { throw error("la parte «\(path)» è troppo grande") }
+            let tooLarge = error("la parte «\(path)» è troppo grande (oltre \(InputLimits.megabytes(InputLimits.maximumPartBytes)) decompressa)")
+            guard entry.uncompressedSize <= Int64(InputLimits.maximumPartBytes) else { throw tooLarge }
             var data = Data()
             do {
-                _ = try archive.extract(entry) { chunk in data.append(chunk) }
+                // The declared size may lie (a ZIP bomb): the inflated bytes are counted as they come.
+                _ = try archive.extract(entry) { chunk in
+                    guard data.count + chunk.count <= InputLimits.maximumPartBytes else { throw tooLarge }
+                    data.append(chunk)
+                }
+            } catch let refusal as SpreadsheetError {
+                throw refusal
             } catch {
                 throw self.error("la parte «\(path)» non è leggibile")
             }

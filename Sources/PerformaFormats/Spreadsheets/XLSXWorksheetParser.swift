@@ -58,12 +58,22 @@ enum XLSXWorksheetParser {
             switch element {
             case "row":
                 let number = attributes["r"].flatMap(Int.init) ?? lastRow + 1
-                lastRow = number
+                if !(1...InputLimits.maximumSheetRows).contains(number) {
+                    problem = problem ?? "numero di riga fuori dai limiti: «\(attributes["r"] ?? String(number))»"
+                }
+                // Kept within the limits, so that the following rows cannot overflow.
+                lastRow = min(max(number, 0), InputLimits.maximumSheetRows)
                 nextColumn = 0
                 current = SheetGrid.Row(number: number, cells: [:])
             case "c":
                 let parsed = attributes["r"].flatMap(CellReference.parse)
-                let column = parsed?.column ?? nextColumn
+                if let given = attributes["r"], parsed == nil {
+                    problem = problem ?? "riferimento di cella non valido: «\(given)»"
+                }
+                let column = min(parsed?.column ?? nextColumn, InputLimits.maximumSheetColumns)
+                if column == InputLimits.maximumSheetColumns {
+                    problem = problem ?? "troppe colonne nella riga \(lastRow) (il massimo è \(InputLimits.maximumSheetColumns))"
+                }
                 reference = (lastRow, column)
                 nextColumn = column + 1
                 type = attributes["t"] ?? "n"

@@ -28,6 +28,9 @@ final class XMLEvents: NSObject, XMLParserDelegate {
 
     /// Parses `data`; returns a description of the problem when the XML is malformed.
     static func parse(_ data: Data, start: @escaping Start, end: @escaping End = { _ in }, text: @escaping Text = { _ in }) -> String? {
+        // FoundationXML traps on an element name that is not UTF-8 (`<\u{E2}<t `, found by fuzzing). Excel and
+        // LibreOffice write every part in UTF-8, so anything else is refused before the parser sees it.
+        guard String(data: data, encoding: .utf8) != nil else { return "XML non valido: il testo non è in codifica UTF-8" }
         let handler = XMLEvents(start: start, end: end, text: text)
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = false

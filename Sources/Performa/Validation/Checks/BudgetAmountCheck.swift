@@ -1,5 +1,3 @@
-import Foundation
-
 /// B-PARSE and B-EMPTY — budget amounts that cannot be read, or are left blank.
 ///
 /// Catches: B-PARSE, an amount whose text claims an amount (a euro sign, digits, a placeholder such
@@ -17,15 +15,14 @@ struct BudgetAmountCheck: PlanCheck {
         var found: [Diagnostic] = []
         for entry in context.index.entries {
             for (offset, line) in (entry.sheet.budgetLines ?? []).enumerated() {
-                let where_ = ValidationText.budgetLine(line, number: offset + 1)
                 var blankYears: [Int] = []
                 for amount in line.amounts {
-                    if amount.amount.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    if PlainText.isBlank(amount.amount.text) {
                         blankYears.append(amount.year)
                     } else if amount.amount.isUnreadable {
                         found.append(Diagnostic(
                             code: "B-PARSE", severity: .warning, location: entry.key,
-                            message: "Importo illeggibile «\(amount.amount.text)» per il \(amount.year) (\(where_)) "
+                            message: "Importo illeggibile «\(amount.amount.text)» per il \(amount.year) (\(ValidationText.budgetLine(line, number: offset + 1))) "
                                 + "nelle risorse dell'\(ValidationText.objective(entry))."))
                     }
                 }
@@ -34,7 +31,7 @@ struct BudgetAmountCheck: PlanCheck {
                 found.append(Diagnostic(
                     code: "B-EMPTY", severity: .info, location: entry.key,
                     message: "Importo non indicato per " + (years.count == 1 ? "il " : "gli anni ") + ValidationText.list(years)
-                        + " (\(where_)) nelle risorse dell'\(ValidationText.objective(entry))."))
+                        + " (\(ValidationText.budgetLine(line, number: offset + 1))) nelle risorse dell'\(ValidationText.objective(entry))."))
             }
         }
         return found

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Q-EVIDENCE — a milestone target with no evidence stated.
 ///
 /// Catches: an indicator with an applicable milestone target (`Bozza nuovi articoli`, `Avvio con
@@ -15,8 +13,7 @@ struct MilestoneEvidenceCheck: PlanCheck {
         var found: [Diagnostic] = []
         for entry in context.index.entries {
             for indicator in entry.sheet.indicators {
-                let evidence = indicator.evidence?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-                guard evidence.isEmpty else { continue }
+                guard PlainText.isBlank(indicator.evidence ?? "") else { continue }
                 let milestones = indicator.targets.filter { hasMilestone($0.target.kind) }.map { "«\($0.target.text)»" }
                 guard !milestones.isEmpty else { continue }
                 var unique: [String] = []

@@ -14,8 +14,9 @@ struct MissingTargetCheck: PlanCheck {
         var found: [Diagnostic] = []
         for entry in context.index.entries {
             for indicator in entry.sheet.indicators {
-                let location = IndicatorKey(objective: entry.key, number: indicator.number).description
-                let name = ValidationText.indicator(indicator, of: entry)
+                // Built only for a finding: naming every indicator was most of the validator's time.
+                var location: String { IndicatorKey(objective: entry.key, number: indicator.number).description }
+                var name: String { ValidationText.indicator(indicator, of: entry) }
                 if entry.level == .strategic {
                     if indicator.targets.isEmpty {
                         found.append(Diagnostic(code: "T-MISSING", severity: .error, location: location,

@@ -33,7 +33,7 @@ struct MissingWeightCheck: PlanCheck {
         }
         for area in plan.areas {
             for strategic in area.objectives {
-                let name = ValidationText.objective(key: strategic.code, title: strategic.title, level: .strategic)
+                var name: String { ValidationText.objective(key: strategic.code, title: strategic.title, level: .strategic) }
                 if strategic.weight == nil {
                     sibling(area.objectives.count, location: strategic.code, what: name,
                             within: area.objectives.count == 1 ? "obiettivo dell'area strategica \(area.code)" : "nell'area strategica \(area.code)")

@@ -15,27 +15,28 @@ struct WeightSumCheck: PlanCheck {
     func run(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let plan = context.plan
-        func check(_ parts: [(label: String, weight: Double?)], at location: String, _ subject: String) {
-            guard !parts.isEmpty else { return }
-            let weights = parts.compactMap(\.weight)
-            guard weights.count == parts.count else { return }
-            let sum = weights.reduce(0, +)
+        // Labels and subject are built only for a finding: most groups add up.
+        func check(_ weights: [Double?], labels: @autoclosure () -> [String], at location: String, _ subject: @autoclosure () -> String) {
+            guard !weights.isEmpty else { return }
+            let given = weights.compactMap { $0 }
+            guard given.count == weights.count else { return }
+            let sum = given.reduce(0, +)
             guard !ValidationContext.same(sum, 100) else { return }
-            let detail = ValidationText.parts(parts.map { ($0.label, $0.weight ?? 0) })
+            let detail = ValidationText.parts(zip(labels(), given).map { (label: $0, weight: $1) })
             found.append(Diagnostic(
                 code: "W-SUM", severity: .error, location: location,
-                message: "I pesi \(subject) sommano a \(ValidationText.percent(sum)) invece di 100,00% (\(detail))."))
+                message: "I pesi \(subject()) sommano a \(ValidationText.percent(sum)) invece di 100,00% (\(detail))."))
         }
 
         if plan.areas.contains(where: { $0.weight != nil }) {
-            check(plan.areas.map { ("area \($0.code)", $0.weight) }, at: "piano", "delle aree strategiche")
+            check(plan.areas.map(\.weight), labels: plan.areas.map { "area \($0.code)" }, at: "piano", "delle aree strategiche")
         }
         for area in plan.areas {
-            check(area.objectives.map { ($0.code, $0.weight) }, at: "area:\(area.code)",
+            check(area.objectives.map(\.weight), labels: area.objectives.map(\.code), at: "area:\(area.code)",
                   "degli obiettivi strategici dell'area strategica \(area.code) \(ValidationText.quoted(area.title))")
             for strategic in area.objectives {
-                let name = ValidationText.objective(key: strategic.code, title: strategic.title, level: .strategic)
-                check(strategic.operationalObjectives.map { ($0.code, $0.weight) }, at: strategic.code,
+                var name: String { ValidationText.objective(key: strategic.code, title: strategic.title, level: .strategic) }
+                check(strategic.operationalObjectives.map(\.weight), labels: strategic.operationalObjectives.map(\.code), at: strategic.code,
                       "degli obiettivi operativi dell'\(name)")
                 if let split = strategic.split {
                     let sum = split.ownIndicators + split.operationalObjectives
@@ -51,15 +52,14 @@ struct WeightSumCheck: PlanCheck {
         }
         for group in plan.specialAgencyObjectives ?? [] {
             let prefix = context.agencyPrefix(group.agency)
-            check(group.objectives.map { ("\(prefix).\($0.code)", $0.weight) }, at: "agenzia:\(group.agency)",
+            check(group.objectives.map(\.weight), labels: group.objectives.map { "\(prefix).\($0.code)" }, at: "agenzia:\(group.agency)",
                   "degli obiettivi dell'azienda speciale \(ValidationText.quoted(context.agencyName(group.agency)))")
         }
         for entry in context.index.entries {
             for day in context.weightedCheckpoints(entry.level) {
                 let counted = entry.sheet.indicators.filter { context.counts($0, at: day, level: entry.level) }
-                let parts = counted.map { (label: "indicatore \($0.number)", weight: $0.weight(at: day)) }
-                let when = entry.level == .strategic ? "\(day.year)" : day.italian
-                check(parts, at: entry.key, "degli indicatori dell'\(ValidationText.objective(entry)) (\(when))")
+                check(counted.map { $0.weight(at: day) }, labels: counted.map { "indicatore \($0.number)" }, at: entry.key,
+                      "degli indicatori dell'\(ValidationText.objective(entry)) (\(entry.level == .strategic ? "\(day.year)" : day.italian))")
             }
         }
         return found
