@@ -2,11 +2,12 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Performa
+import PerformaFormats
 @testable import PerformaServer
 import PerformaStore
 import Testing
 
-@Suite("Security: login, sessions, CSRF, headers, throttling, tenants")
+@Suite("Security: login, sessions, CSRF, headers, throttling, default credentials")
 struct SecurityTests {
     static let plan = TestServer.planID
     static let admin = AccessContext(organization: TestServer.organization, user: "test", role: .admin)
@@ -70,22 +71,35 @@ struct SecurityTests {
         }
     }
 
-    @Test("a form without the CSRF token, or with another browser's token, is refused and changes nothing")
-    func csrf() async throws {
-        try await TestServer.run { client, store in
-            var browser = TestBrowser(client)
-            try await browser.login(DemoUser.admin)
-            let before = try await store.campaigns(Self.admin, planID: Self.plan)
-            let missing = try await browser.post(Paths.campaign(Self.plan, .midYear(2021)), [("azione", "chiudi"), ("versione", "0")], csrf: false)
-            #expect(missing.status == .forbidden)
-            #expect(missing.text.contains("Il modulo è scaduto"))
-            let forged = try await browser.post(Paths.campaign(Self.plan, .midYear(2021)), [("_csrf", String(repeating: "x", count: 43)), ("azione", "chiudi"), ("versione", "0")], csrf: false)
-            #expect(forged.status == .forbidden)
-            #expect(try await store.campaigns(Self.admin, planID: Self.plan) == before)
-            // The API with the session cookie needs the header; with a bearer token it does not.
-            let json = ByteBuffer(string: #"{"indicator":"1.1.2/1","at":"2021-12-31","value":"1.400"}"#)
-            let noHeader = try await browser.request("/api/plans/\(Self.plan)/measurements", method: .post, headers: [.contentType: "application/json"], body: json)
-            #expect(noHeader.status == .forbidden)
+    /// Routes that change state without the CSRF token, and why that is safe.
+    static let csrfExempt: [String: String] = [
+        // A login through the API returns the token in the body and sets no cookie: a forged request gains nothing.
+        "POST /api/session": "login dell'API: nessun cookie",
+    ]
+
+    @Test("every state-changing route refuses a cookie session without the CSRF token, or with a forged one, and changes nothing")
+    func csrfEverywhere() async throws {
+        let writes = PermissionTests.rows.filter { $0.isWrite && Self.csrfExempt[$0.route] == nil }
+        #expect(Set(PermissionTests.rows.filter(\.isWrite).map(\.route)).subtracting(writes.map(\.route)) == Set(Self.csrfExempt.keys))
+        try await TestServer.run(prepare: PermissionTests.prepare) { client, store in
+            let evidence = try #require(try await store.evidenceFiles(Self.admin, planID: Self.plan, indicator: nil, at: nil).first).id
+            for row in writes {
+                // Someone the route would accept: the struttura tecnica, else a manager or the OIV; nobody for the login form.
+                let actor = [PermissionTests.Actor.admin, .manager, .oiv].first { row.expected[$0].map { $0.code < 400 } ?? false }
+                var browser = TestBrowser(client)
+                _ = try await browser.get(Paths.login)
+                if let actor, row.route != "POST /accesso" { try await browser.login(try #require(actor.username)) }
+                let session = browser.cookies[SessionAuthenticator.cookieName]
+                for mode in [PermissionTests.CSRFMode.missing, .forged] {
+                    let sent = try await PermissionTests.send(row, as: &browser, token: nil, store: store, foreign: false, evidence: evidence, csrf: mode)
+                    let label = "\(row.route) [\(row.path)] \(mode)"
+                    #expect(sent.response.status == .forbidden, "\(label): \(sent.response.status.code)")
+                    #expect(sent.response.text.contains(row.isAPI ? CSRFMiddleware.headerName : "Il modulo è scaduto"), "\(label): il motivo in italiano")
+                    #expect(sent.auditAfter == sent.auditBefore, "\(label): nulla è cambiato")
+                    if let session { #expect(try await store.session(token: session, at: Date()) != nil, "\(label): la sessione resta aperta") }
+                }
+                #expect(browser.cookies[SessionAuthenticator.cookieName] == session, "\(row.route): nessun nuovo accesso")
+            }
         }
     }
 
@@ -125,35 +139,118 @@ struct SecurityTests {
         #expect(AuthPages.safeTarget(nil) == Paths.home)
     }
 
-    @Test("nobody reaches another organization's plans, pages, documents or API")
-    func tenants() async throws {
-        try await TestServer.run(prepare: { store in
-            // A second organization with its own copy of the plan and its own administrator.
-            _ = try await store.createOrganization(id: "cciaa-bergamo", name: "Camera di Commercio di Bergamo", actor: "test")
-            let other = AccessContext(organization: "cciaa-bergamo", user: "test", role: .admin)
-            var plan = try await store.plan(Self.admin, id: Self.plan, version: nil).plan
-            plan.id = "cciaa-bergamo-2021-2023"
-            plan.organization.id = "cciaa-bergamo"
-            plan.organization.name = "Camera di Commercio di Bergamo"
-            _ = try await store.importPlan(other, plan, revision: nil, createOrganization: false)
-            _ = try await store.createUser(other, NewUser(username: "admin", displayName: "Amministratore di Bergamo", role: .admin,
-                                                          passwordHash: PasswordHasher(cost: 4).decoyHash))
-        }) { client, store in
-            var brescia = TestBrowser(client)
-            try await brescia.login(DemoUser.admin)
-            let foreign = "cciaa-bergamo-2021-2023"
-            for path in [Paths.dashboard(foreign), Paths.objective(foreign, "1.1.2"), Paths.document(foreign, "piano.html"),
-                         Paths.measurementForm(foreign, IndicatorKey(objective: "1.1.2", number: 1), .yearEnd(2021)), "/api/plans/\(foreign)"] {
-                let response = try await brescia.get(path)
-                #expect(response.status == .notFound, "\(path)")
-                #expect(!response.text.contains("Bergamo"), "\(path)")
+    @Test("a session past its expiry leads to the login form or 401, is ignored by the store and then purged")
+    func expiredSession() async throws {
+        try await TestServer.run { client, store in
+            // A session that expired a minute ago, as the store keeps it.
+            let manager = try #require(try await store.credentials(organization: TestServer.organization, username: DemoUser.manager)).user
+            let expired = try await store.createSession(manager.context, expiresAt: Date().addingTimeInterval(-60))
+            var browser = TestBrowser(client)
+            browser.cookies[SessionAuthenticator.cookieName] = expired.token
+            let page = try await browser.get(Paths.dashboard(Self.plan))
+            #expect(page.status == .seeOther)
+            #expect(page.location?.hasPrefix(Paths.login + "?da=") == true)
+            let api = try await client.execute(uri: "/api/plans", method: .get, headers: [.authorization: "Bearer \(expired.token)"])
+            #expect(api.status == .unauthorized)
+            #expect(try await store.session(token: expired.token, at: Date()) == nil)
+            #expect(try await store.purgeExpiredSessions(Self.admin, before: Date()) == 1)
+        }
+        // The configured lifetime: a login that lasts one second no longer opens pages after it.
+        try await TestServer.run(configure: { $0.sessionLifetime = 1 }) { client, _ in
+            var browser = TestBrowser(client)
+            let login = try await browser.login(DemoUser.viewer)
+            #expect(login.headers[values: .setCookie].contains { $0.hasPrefix("performa_sessione=") && $0.contains("Max-Age=1") })
+            #expect(try await browser.get(Paths.dashboard(Self.plan)).status == .ok)
+            try await Task.sleep(for: .milliseconds(1_500))
+            let late = try await browser.get(Paths.dashboard(Self.plan))
+            #expect(late.status == .seeOther)
+            #expect(late.location?.hasPrefix(Paths.login) == true)
+        }
+    }
+
+    @Test("login always issues a new session token: a token planted before login is never adopted")
+    func sessionFixation() async throws {
+        try await TestServer.run { client, store in
+            var browser = TestBrowser(client)
+            let planted = "\(TestServer.organization).\(RandomToken.make())"
+            browser.cookies[SessionAuthenticator.cookieName] = planted
+            try await browser.login(DemoUser.manager)
+            let first = try #require(browser.cookies[SessionAuthenticator.cookieName])
+            #expect(first != planted)
+            #expect(try await store.session(token: planted, at: Date()) == nil)
+            // Logging in again in the same browser (another user) replaces the token once more.
+            let again = try await browser.post(Paths.login, [("ente", TestServer.organization), ("utente", DemoUser.viewer), ("password", "demo-\(DemoUser.viewer)")])
+            #expect(again.status == .seeOther)
+            let second = try #require(browser.cookies[SessionAuthenticator.cookieName])
+            #expect(second != first)
+            #expect(try await store.session(token: second, at: Date())?.username == DemoUser.viewer)
+        }
+    }
+
+    @Test("failed logins are also counted per address: one client cannot try many accounts")
+    func throttlePerAddress() async throws {
+        // A live socket, so that the server knows the client's address.
+        try await TestServer.run(setup: .live) { client, _ in
+            var browser = TestBrowser(client)
+            for name in ["uno", "due", "tre", "quattro", "cinque"] {
+                #expect(try await browser.login(name, password: "sbagliata").status == .unauthorized)
             }
-            let write = try await brescia.postMultipart(Paths.measurementForm(foreign, IndicatorKey(objective: "1.1.2", number: 1), .yearEnd(2021)), [("valore", "1")])
-            #expect(write.status == .notFound)
-            let other = AccessContext(organization: "cciaa-bergamo", user: "test", role: .admin)
-            #expect(try await store.measurements(other, planID: foreign).allSatisfy { $0.text != "1" })
-            let list = try await brescia.get("/api/plans")
-            #expect(!list.text.contains("bergamo"))
+            // An account with no failures of its own, from the same address, with the right password.
+            let locked = try await browser.login(DemoUser.viewer)
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.text.contains("Troppi tentativi"))
+            #expect(Int(locked.headers[.retryAfter] ?? "") ?? 0 > 0)
+        }
+    }
+
+    @Test("without --demo there are no accounts: nothing logs in until `performa user add` creates one")
+    func noDefaultCredentials() async throws {
+        try await TestServer.run(demo: false, seed: false, prepare: { store in
+            let plan = try PlanFile.read(contentsOf: TestServer.examples.appendingPathComponent(DemoData.planFile))
+            _ = try await store.importPlan(.commandLine(organization: plan.organization.id), plan, revision: nil, createOrganization: true)
+        }) { client, store in
+            #expect(try await store.users(.commandLine(organization: TestServer.organization)).isEmpty)
+            var browser = TestBrowser(client)
+            let page = try await browser.get(Paths.login)
+            #expect(!page.text.contains("demo-"), "no credentials on the login page")
+            for (username, password) in [("admin", "demo-admin"), ("admin", "admin"), ("admin", "password"), ("lettore", "demo-lettore"), ("oiv", "demo-oiv")] {
+                #expect(try await browser.login(username, password: password).status == .unauthorized, "\(username)/\(password)")
+            }
+            // A weak password is refused and creates nothing; a good one creates a user who can log in.
+            await #expect(throws: PasswordRejected.self) {
+                try await UserAccounts.add(store, organization: TestServer.organization, username: "rossi", displayName: "Mario Rossi",
+                                           role: .admin, password: "password1234", cost: 4)
+            }
+            #expect(try await store.users(.commandLine(organization: TestServer.organization)).isEmpty)
+            _ = try await UserAccounts.add(store, organization: TestServer.organization, username: "rossi", displayName: "Mario Rossi",
+                                           role: .admin, password: "Tre gatti sul tetto, 2026", cost: 4)
+            let login = try await browser.login("rossi", password: "Tre gatti sul tetto, 2026")
+            #expect(login.status == .seeOther)
+            #expect(try await browser.get(Paths.dashboard(Self.plan)).status == .ok)
+        }
+    }
+
+    @Test("/metrics is public but holds only route patterns, methods, statuses and counts: no plan, organization, user or token")
+    func metricsLeakNothing() async throws {
+        ServerMetrics.bootstrap()
+        try await TestServer.run(prepare: PermissionTests.addForeignOrganization) { client, _ in
+            var browser = TestBrowser(client)
+            try await browser.login(DemoUser.manager)
+            let token = try await PermissionTests.openAPISession(client, username: DemoUser.admin)
+            let probe = "sonda-\(UUID().uuidString)"
+            for path in [Paths.dashboard(Self.plan), Paths.objective(Self.plan, "1.1.2"), Paths.dashboard(PermissionTests.foreignPlan),
+                         "/piani/\(probe)/cruscotto", "/\(probe)", "/api/plans/\(Self.plan)/scores?at=\(probe)"] {
+                _ = try await browser.get(path)
+            }
+            _ = try await client.execute(uri: "/api/plans", method: .get, headers: [.authorization: "Bearer \(token)"])
+            let metrics = try await client.execute(uri: "/metrics", method: .get)
+            #expect(metrics.status == .ok)
+            let text = metrics.text
+            #expect(text.contains("/piani/{plan}/cruscotto"), "requests are counted by route pattern")
+            for secret in [Self.plan, TestServer.organization, PermissionTests.foreignOrganization, "Bergamo", DemoUser.manager, probe,
+                           token, SecretLoggingTests.secretPart(token), browser.cookies[SessionAuthenticator.cookieName] ?? "-", browser.csrf] {
+                #expect(!text.contains(secret), "/metrics contiene «\(secret)»")
+            }
         }
     }
 }

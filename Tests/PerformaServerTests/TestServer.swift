@@ -19,24 +19,51 @@ enum TestServer {
                             assetsFolder: repository.appendingPathComponent("vendor/bootstrap-italia").path, passwordCost: 4)
     }
 
+    /// A logger that says nothing: tests look at responses, not at the log (LogCapture when they do).
+    static var quietLogger: Logger {
+        var logger = Logger(label: "performa.test")
+        logger.logLevel = .critical
+        return logger
+    }
+
     /// Runs `body` against a freshly seeded application. `prepare` runs on the store before the app starts.
+    /// `seed: false` starts from an empty database, as `performa serve` without `--demo` does; `setup: .live` puts a
+    /// real socket in front (the client's address is then known, as the login throttle needs); `configure` changes
+    /// the configuration (session lifetime, limits); `logger` receives the store's and the application's log.
     static func run<T: Sendable>(
-        demo: Bool = true,
+        demo: Bool = true, seed: Bool = true, setup: TestingSetup = .router, logger: Logger = quietLogger,
+        configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
         prepare: @Sendable (SQLStore) async throws -> Void = { _ in },
         _ body: @Sendable (any TestClientProtocol, SQLStore) async throws -> T
     ) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("performa-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        var logger = Logger(label: "performa.test")
-        logger.logLevel = .critical
-        let quiet = logger
-        return try await StoreLauncher.withStore(.sqlite(path: folder.appendingPathComponent("performa.sqlite").path), logger: quiet) { store in
-            let outcome = try await DemoData.load(into: store, examples: examples, passwordCost: 4)
+        return try await StoreLauncher.withStore(.sqlite(path: folder.appendingPathComponent("performa.sqlite").path), logger: logger) { store in
+            let accounts = seed ? try await DemoData.load(into: store, examples: examples, passwordCost: 4).accounts : []
             try await prepare(store)
-            let app = try await buildApplication(configuration: configuration(demo: demo), store: store, demoAccounts: outcome.accounts, logger: quiet)
-            return try await app.test(.router) { client in try await body(client, store) }
+            var settings = configuration(demo: demo)
+            configure(&settings)
+            let app = try await buildApplication(configuration: settings, store: store, demoAccounts: accounts, logger: logger)
+            return try await app.test(setup) { client in try await body(client, store) }
         }
+    }
+
+    /// A draft copy of the Brescia plan under another id, which the struttura tecnica edits in place.
+    static func addDraft(_ store: SQLStore, id: String) async throws {
+        let admin = AccessContext(organization: organization, user: "test", role: .admin)
+        var copy = try await store.plan(admin, id: planID, version: nil).plan
+        copy.id = id
+        copy.status = .draft
+        copy.version = nil
+        copy.acts = nil
+        _ = try await store.importPlan(admin, copy, revision: nil, createOrganization: false)
+    }
+
+    /// The folder `run` keeps its database in, for tests that check nothing else is written there.
+    static func dataFolder(of store: SQLStore) -> URL? {
+        guard store.address.hasPrefix("sqlite:") else { return nil }
+        return URL(fileURLWithPath: String(store.address.dropFirst("sqlite:".count))).deletingLastPathComponent()
     }
 }
 
@@ -76,12 +103,14 @@ struct TestBrowser: Sendable {
         return try await request(uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
     }
 
-    /// Submits a multipart form (with an optional file), as the measurement form does.
-    mutating func postMultipart(_ uri: String, _ fields: [(String, String)], file: (field: String, name: String, type: String, data: Data)? = nil) async throws -> TestResponse {
-        if csrf.isEmpty { _ = try await get(Paths.login) }
+    /// Submits a multipart form (with an optional file), as the measurement form does; the CSRF token is added
+    /// unless `csrf` is false.
+    mutating func postMultipart(_ uri: String, _ fields: [(String, String)], file: (field: String, name: String, type: String, data: Data)? = nil,
+                                csrf: Bool = true) async throws -> TestResponse {
+        if self.csrf.isEmpty { _ = try await get(Paths.login) }
         let boundary = "----performa-test-\(UUID().uuidString)"
         var body = Data()
-        for (name, value) in [("_csrf", csrf)] + fields {
+        for (name, value) in (csrf ? [("_csrf", self.csrf)] : []) + fields {
             body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
         }
         if let file {

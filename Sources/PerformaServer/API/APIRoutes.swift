@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import Performa
 import PerformaFormats
 import PerformaStore
@@ -67,7 +68,7 @@ struct APIRoutes: Sendable {
     /// Every objective in plan order.
     @Sendable func objectives(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         return APIJSON.response(PlanIndex(snapshot.plan).entries.map { entry in
             APIModels.ObjectiveSummary(key: entry.key, code: entry.sheet.code, level: entry.level.rawValue, parent: entry.parent, title: entry.sheet.title,
                                        weight: entry.sheet.weight, indicators: entry.sheet.indicators.count)
@@ -77,7 +78,7 @@ struct APIRoutes: Sendable {
     /// One objective's sheet with its indicators and assignments.
     @Sendable func objective(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let key = try context.parameters.require("objective")
         guard let entry = PlanIndex(snapshot.plan).entry(key) else {
             throw HTTPError(.notFound, message: "L'obiettivo «\(key)» non esiste nel piano.")
@@ -96,7 +97,7 @@ struct APIRoutes: Sendable {
     /// Every indicator with its targets, in plan order.
     @Sendable func indicators(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         return APIJSON.response(PlanIndex(snapshot.plan).indicators.map { APIModels.indicator($0.key, $0.indicator) })
     }
 
@@ -121,7 +122,7 @@ struct APIRoutes: Sendable {
             throw HTTPError(.forbidden, message: "Operazione non consentita al ruolo «\(user.role.italian)».")
         }
         let body = try await decode(APIModels.MeasurementRequest.self, request, context)
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         guard let key = IndicatorKey(parsing: body.indicator), let indicator = PlanIndex(snapshot.plan).indicator(key) else {
             return APIError.response(.unprocessableContent, "Indicatore «\(body.indicator)» inesistente nel piano.", field: "indicator")
         }
@@ -142,13 +143,13 @@ struct APIRoutes: Sendable {
     /// The scorecard at a checkpoint (`?at=2021-06-30`; 31/12 of the operational year by default), computed now.
     @Sendable func scores(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let requested = request.uri.queryParameters.get("at")
         let checkpoint = snapshot.checkpoint(scadenza: requested, anno: nil, periodo: nil)
         if let requested, Day(parsing: requested) != checkpoint {
             throw HTTPError(.badRequest, message: "Scadenza «\(requested)» non prevista dal piano (scadenze: \(snapshot.checkpoints.map(\.description).joined(separator: ", "))).")
         }
-        return Response.text(try ScorecardDocument(snapshot.scorecard(at: checkpoint)).json(), contentType: "application/json; charset=utf-8")
+        return Response.text(try snapshot.scorecardJSON(at: checkpoint), contentType: "application/json; charset=utf-8")
     }
 
     /// The validator's findings on the current version.
@@ -168,7 +169,12 @@ struct APIRoutes: Sendable {
     }
 
     private func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: WebRequestContext) async throws -> T {
-        let body = try await request.body.collect(upTo: 1024 * 1024)
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: 1024 * 1024)
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge, message: "Corpo della richiesta troppo grande: al massimo 1 MB.")
+        }
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer: body))
         } catch {

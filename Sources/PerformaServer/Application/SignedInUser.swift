@@ -9,6 +9,9 @@ public struct SignedInUser: Sendable {
     /// True when the token came in an `Authorization: Bearer` header (API clients): such requests cannot be
     /// forged by another site, so they need no CSRF token.
     public var viaBearer: Bool
+    /// The organization's data version when the session was looked up: cached plans and scores read at this
+    /// version are current for this request (`PlanSnapshotCache`).
+    public var dataVersion: Int64
 
     /// The context every store call of this request runs in.
     public var context: AccessContext { session.context }

@@ -11,6 +11,13 @@ struct WebApp: Sendable {
     let throttle: LoginThrottle
     /// Shown on the login page in demo mode.
     let demoAccounts: [DemoData.Account]
+    /// Plans with their results and scorecards, reused while the organization's data version is unchanged.
+    let snapshots = PlanSnapshotCache()
+
+    /// The plan as the request's user sees it now (from the cache while nothing of the organization changed).
+    func snapshot(_ user: SignedInUser, planID: String) async throws -> PlanSnapshot {
+        try await snapshots.load(store, user, planID: planID)
+    }
 }
 
 /// Thrown by a handler that needs a signed-in user when there is none: pages redirect to the login form,

@@ -13,7 +13,7 @@ struct AgileWorkPage: Sendable {
     /// The plan's POLA.
     @Sendable func show(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let view = AgileWorkView(snapshot: snapshot, context: context)
         return try app.pages.page("pola", view)
     }

@@ -13,7 +13,7 @@ struct DiagnosticsPage: Sendable {
     /// Findings of the validator, then notes of the scoring at the chosen checkpoint.
     @Sendable func show(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let query = request.uri.queryParameters
         let checkpoint = snapshot.checkpoint(scadenza: query.get("scadenza"), anno: query.get("anno"), periodo: query.get("periodo"))
         let findings = PlanValidator().validate(snapshot.plan)

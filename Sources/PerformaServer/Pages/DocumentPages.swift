@@ -19,7 +19,7 @@ struct DocumentPages: Sendable {
     /// The list of documents.
     @Sendable func list(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let id = snapshot.id
         let year = snapshot.plan.year
         func link(_ name: String, _ title: String, _ detail: String) -> DocumentsView.Link {
@@ -52,7 +52,7 @@ struct DocumentPages: Sendable {
     /// One document or data file (`?scarica=1` as an attachment).
     @Sendable func file(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let name = try context.parameters.require("file")
         let plan = snapshot.plan
         let year = Int(request.uri.queryParameters.get("anno") ?? "") .flatMap { plan.span.years.contains($0) ? $0 : nil } ?? plan.year
@@ -72,13 +72,15 @@ struct DocumentPages: Sendable {
             let data = try XLSXWriter.data(PlanSheetExport.tables(plan))
             return Self.binary(data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "\(snapshot.id).xlsx")
         case "risultati.yaml":
-            return Self.data(try ResultsFile.yaml(snapshot.results), type: "application/yaml; charset=utf-8", name: "\(snapshot.id)-risultati.yaml")
+            // The results file carries every revision (the snapshot holds the current values only).
+            let history = try await app.store.results(user.context, planID: snapshot.id)
+            return Self.data(try ResultsFile.yaml(history), type: "application/yaml; charset=utf-8", name: "\(snapshot.id)-risultati.yaml")
         case "punteggi.csv":
             let checkpoint = snapshot.checkpoint(scadenza: request.uri.queryParameters.get("scadenza"), anno: nil, periodo: nil)
             return Self.data(ScorecardRows.csv(snapshot.scorecard(at: checkpoint)), type: "text/csv; charset=utf-8", name: "\(snapshot.id)-punteggi-\(checkpoint).csv")
         case "punteggi.json":
             let checkpoint = snapshot.checkpoint(scadenza: request.uri.queryParameters.get("scadenza"), anno: nil, periodo: nil)
-            return Self.data(try ScorecardDocument(snapshot.scorecard(at: checkpoint)).json(), type: "application/json; charset=utf-8",
+            return Self.data(try snapshot.scorecardJSON(at: checkpoint), type: "application/json; charset=utf-8",
                              name: "\(snapshot.id)-punteggi-\(checkpoint).json")
         default:
             throw HTTPError(.notFound, message: "Documento «\(name)» non disponibile.")
@@ -88,7 +90,7 @@ struct DocumentPages: Sendable {
     /// An open-data table as CSV or JSON.
     @Sendable func openData(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let file = try context.parameters.require("file")
         let tables = OpenDataExport.tables(plan: snapshot.plan, scorecard: snapshot.scorecard(at: .yearEnd(snapshot.plan.year)))
         for table in tables {

@@ -19,10 +19,15 @@ struct HomePages: Sendable {
         return .seeOther("/piani")
     }
 
-    /// A plan's address leads to its dashboard.
+    /// A plan's address leads to its dashboard; another organization's plan, or none, is not found (like every
+    /// other page of a plan), rather than redirected.
     @Sendable func plan(_ request: Request, context: WebRequestContext) async throws -> Response {
-        _ = try context.requireUser()
-        return .seeOther(Paths.dashboard(try context.parameters.require("plan")))
+        let user = try context.requireUser()
+        let planID = try context.parameters.require("plan")
+        guard try await app.store.plans(user.context).contains(where: { $0.planID == planID }) else {
+            throw StoreError.notFound(subject: "il piano «\(planID)»")
+        }
+        return .seeOther(Paths.dashboard(planID))
     }
 
     /// The organization's plans, most recent first.

@@ -14,7 +14,7 @@ struct ManagersPage: Sendable {
     /// Managers at a checkpoint; `?fondo=150.000` adds the valorizzazione for roles that may see it.
     @Sendable func show(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let query = request.uri.queryParameters
         let checkpoint = snapshot.checkpoint(scadenza: query.get("scadenza"), anno: query.get("anno"), periodo: query.get("periodo"))
         let mayValorize = user.role.may(.seeValorization)

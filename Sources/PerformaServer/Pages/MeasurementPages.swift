@@ -22,7 +22,7 @@ struct MeasurementPages: Sendable {
     /// Indicators with a target at the checkpoint: the user's own first (managers see only theirs unless `?tutti=1`).
     @Sendable func list(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let query = request.uri.queryParameters
         let checkpoint = snapshot.checkpoint(scadenza: query.get("scadenza"), anno: query.get("anno"), periodo: query.get("periodo"))
         let campaigns = try await app.store.campaigns(user.context, planID: snapshot.id)
@@ -169,7 +169,7 @@ private struct Slot {
 
     static func load(_ app: WebApp, request: Request, context: WebRequestContext) async throws -> Slot {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let objective = try context.parameters.require("objective")
         guard let number = Int(try context.parameters.require("number")),
               let indicator = PlanIndex(snapshot.plan).indicator(IndicatorKey(objective: objective, number: number)) else {
@@ -177,6 +177,9 @@ private struct Slot {
         }
         guard let checkpoint = Day(parsing: try context.parameters.require("checkpoint")) else {
             throw HTTPError(.notFound, message: "Scadenza non valida.")
+        }
+        guard snapshot.checkpoints.contains(checkpoint) else {
+            throw HTTPError(.notFound, message: "Il piano non prevede rilevazioni al \(checkpoint.italian).")
         }
         let access = try await MeasurementAccess.load(app.store, user, snapshot)
         return Slot(user: user, snapshot: snapshot, key: IndicatorKey(objective: objective, number: number), indicator: indicator,

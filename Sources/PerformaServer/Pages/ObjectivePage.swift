@@ -15,7 +15,7 @@ struct ObjectivePage: Sendable {
     /// The sheet of one objective (`1.2`, `1.2.1`, `PB.1`).
     @Sendable func show(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let key = try context.parameters.require("objective")
         let index = PlanIndex(snapshot.plan)
         guard let entry = index.entry(key) else {

@@ -35,7 +35,7 @@ struct PlanPages: Sendable {
     /// The plan's identity, acts, versions and structure; edit links for the struttura tecnica.
     @Sendable func overview(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let versions = try await app.store.planVersions(user.context, planID: snapshot.id)
         let view = PlanOverviewView(snapshot: snapshot, versions: versions, user: user, context: context,
                                     notices: Outcomes.notices(request.uri.queryParameters.get("esito")))
@@ -266,7 +266,7 @@ struct PlanPages: Sendable {
 
     private func load(_ context: WebRequestContext) async throws -> (SignedInUser, PlanSnapshot) {
         let user = try context.requireUser(.editPlan)
-        return (user, try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan")))
+        return (user, try await app.snapshot(user, planID: try context.parameters.require("plan")))
     }
 
     func render(_ view: EditFormView, status: HTTPResponse.Status = .ok) throws -> Response {

@@ -14,7 +14,7 @@ struct TreePage: Sendable {
     /// The tree in the chosen colouring (`?colorazione=aree|dirigenti`).
     @Sendable func show(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let colouring = PerformanceTreeSVG.Colouring(rawValue: request.uri.queryParameters.get("colorazione") ?? "") ?? .byArea
         let id = snapshot.id
         let index = PlanIndex(snapshot.plan)

@@ -18,7 +18,7 @@ struct ValidationPages: Sendable {
     /// Every objective at the checkpoint with its computed and validated achievement.
     @Sendable func list(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let query = request.uri.queryParameters
         let checkpoint = snapshot.checkpoint(scadenza: query.get("scadenza"), anno: query.get("anno"), periodo: query.get("periodo"))
         let card = snapshot.scorecard(at: checkpoint)
@@ -56,6 +56,10 @@ struct ValidationPages: Sendable {
         let input = try await FormInput.read(request, context: context)
         let subject = try await Subject.load(app, context: context, subject: input.optional("oggetto"), checkpoint: input.optional("scadenza"))
         let planID = subject.snapshot.id
+        // A day that is not one of the plan's checkpoints must not be taken silently for the default one.
+        if let requested = input.optional("scadenza"), Day(parsing: requested) != subject.checkpoint {
+            throw HTTPError(.unprocessableContent, message: "Scadenza non valida: «\(requested)». Le scadenze del piano sono \(subject.snapshot.checkpoints.map(\.italian).joined(separator: ", ")). Nulla è stato registrato.")
+        }
         let back = Paths.validation(planID) + "/modulo?oggetto=\(Paths.encode(subject.key))&scadenza=\(subject.checkpoint)"
         let existing = try await app.store.overrides(user.context, planID: planID).first { $0.override.subject == subject.key && $0.override.at == subject.checkpoint }
         if input.text("azione") == "rimuovi" {
@@ -102,7 +106,7 @@ private struct Subject {
 
     static func load(_ app: WebApp, context: WebRequestContext, subject: String?, checkpoint: String?) async throws -> Subject {
         let user = try context.requireUser()
-        let snapshot = try await PlanSnapshot.load(app.store, user, planID: try context.parameters.require("plan"))
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         guard let key = subject, !key.isEmpty else { throw HTTPError(.badRequest, message: "Indicare l'obiettivo o l'indicatore da validare.") }
         let index = PlanIndex(snapshot.plan)
         let objective: String

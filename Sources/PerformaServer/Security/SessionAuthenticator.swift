@@ -26,11 +26,11 @@ struct SessionAuthenticator: AuthenticatorMiddleware {
             return nil
         }
         do {
-            guard let session = try await store.session(token: token, at: Date()) else { return nil }
-            let user = try await store.user(session.context, id: session.userID)
-            guard user.active else { return nil }
-            return SignedInUser(session: session, user: user, token: token, viaBearer: viaBearer)
+            guard let found = try await store.signedIn(token: token, at: Date()) else { return nil }
+            return SignedInUser(session: found.session, user: found.user, token: token, viaBearer: viaBearer, dataVersion: found.dataVersion)
         } catch let error as StoreError {
+            // A database that cannot answer is not a signed-out user: 503, not a login page.
+            if case .database = error { throw error }
             // A malformed token or a user removed meanwhile: treated as signed out, the reason logged.
             context.logger.info("sessione non valida", metadata: ["motivo": "\(error)"])
             return nil

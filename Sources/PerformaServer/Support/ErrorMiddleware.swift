@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOCore
 import PerformaStore
 
 /// Turns every error into a page in Italian (or, under `/api`, a JSON object `{"errore": …}`) with the right
@@ -39,6 +40,9 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error {
         case let error as HTTPError:
             return (error.status, error.body ?? error.status.italianTitle)
+        case is NIOTooManyBytesError:
+            // A body over what a handler reads (`collect(upTo:)`): the client's fault, not an internal error.
+            return (.contentTooLarge, "La richiesta supera la dimensione massima accettata: nulla è stato salvato.")
         case let error as StoreError:
             switch error {
             case .notFound: return (.notFound, error.description)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import MultipartKit
 import NIOCore
+import PerformaStore
 
 /// A submitted form, URL-encoded or multipart (with files), after its CSRF token was checked against the
 /// browser's cookie. Reading a form that fails the check throws 403 and nothing else is looked at.
@@ -25,12 +26,19 @@ struct FormInput: Sendable {
     func file(_ name: String) -> UploadedFile? { files[name] }
 
     static func read(_ request: Request, context: WebRequestContext) async throws -> FormInput {
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            let limit = "\(EvidencePolicy.standard.maximumBytes / 1_048_576) MB"
+            throw HTTPError(.contentTooLarge, message: "Il modulo inviato è troppo grande: i documenti a supporto possono pesare al massimo \(limit). Nulla è stato salvato.")
+        }
         let contentType = request.headers[.contentType] ?? ""
         var form: FormInput
         if contentType.lowercased().hasPrefix("multipart/form-data") {
-            guard let boundary = Self.parameter("boundary", in: contentType) else {
-                throw HTTPError(.badRequest, message: "Modulo non leggibile: manca il separatore delle parti (boundary).")
+            // MultipartKit stops the process on an empty boundary (a precondition); RFC 2046 allows 1 to 70 characters.
+            guard let boundary = Self.parameter("boundary", in: contentType), (1...70).contains(boundary.utf8.count) else {
+                throw HTTPError(.badRequest, message: "Modulo non leggibile: manca il separatore delle parti (boundary) o non è valido.")
             }
             form = try Self.multipart(body, boundary: boundary)
         } else {
@@ -61,6 +69,9 @@ struct FormInput: Sendable {
     }
 
     private static func multipart(_ body: ByteBuffer, boundary: String) throws -> FormInput {
+        guard !hasUnsafeHeaderName(body, boundary: boundary) else {
+            throw HTTPError(.badRequest, message: "Modulo non leggibile: il contenuto inviato è incompleto o malformato.")
+        }
         var form = FormInput()
         var headers: [String: String] = [:]
         var content = ByteBuffer()
@@ -89,6 +100,35 @@ struct FormInput: Sendable {
             throw HTTPError(.badRequest, message: "Modulo non leggibile: il contenuto inviato è incompleto o malformato.")
         }
         return form
+    }
+
+    /// MultipartKit 4 stops the process (index out of range) on a byte above 127 in a part's header name, which no
+    /// well-formed form has. Such a body is refused before the parser sees it. The check covers every place the parser
+    /// can read a header name: after any `--boundary`, each line up to its colon, until the first empty line
+    /// (CR LF CR LF), where a part's headers end. Scanned once, left to right: linear in the body's size.
+    static func hasUnsafeHeaderName(_ body: ByteBuffer, boundary: String) -> Bool {
+        let bytes = Array(body.readableBytesView)
+        let marker = Array("--\(boundary)".utf8)
+        let end: [UInt8] = [13, 10, 13, 10]
+        var index = 0
+        while index + marker.count <= bytes.count {
+            guard bytes[index] == marker[0], bytes[index..<(index + marker.count)].elementsEqual(marker) else {
+                index += 1
+                continue
+            }
+            index += marker.count
+            var inName = true
+            while index < bytes.count && !bytes[index...].starts(with: end) {
+                switch bytes[index] {
+                case 10: inName = true
+                case 58: inName = false
+                case 0x80...: if inName { return true }
+                default: break
+                }
+                index += 1
+            }
+        }
+        return false
     }
 
     /// A parameter of a header value: `boundary` in `multipart/form-data; boundary=xyz`, `filename` in a

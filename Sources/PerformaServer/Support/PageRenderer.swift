@@ -3,7 +3,8 @@ import Hummingbird
 import Mustache
 
 /// The Mustache templates of the pages, loaded once at start-up from the module's resources. Views are plain
-/// Sendable structs; Mustache reads their properties by reflection and escapes every `{{value}}`.
+/// Sendable structs, flattened into dictionaries before rendering (`MustacheView`); Mustache escapes every
+/// `{{value}}`.
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
 
@@ -20,7 +21,7 @@ struct PageRenderer: Sendable {
     static var staticFolder: URL { templatesFolder.appendingPathComponent("static") }
 
     func render(_ template: String, _ view: Any) throws -> String {
-        guard let html = library.render(view, withTemplate: template) else {
+        guard let html = library.render(MustacheView.flatten(view), withTemplate: template) else {
             throw HTTPError(.internalServerError, message: "Modello di pagina «\(template)» mancante.")
         }
         return html

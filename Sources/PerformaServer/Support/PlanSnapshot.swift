@@ -1,30 +1,74 @@
 import Performa
+import PerformaFormats
 import PerformaStore
+import Synchronization
 
-/// One plan as a request sees it: the current version, everything measured, and scorecards computed from them on
-/// demand. Nothing is cached between requests, so a score is never older than the data it comes from.
-struct PlanSnapshot: Sendable {
+/// One plan as a request sees it: the current version, everything measured, and the scorecards computed from them.
+/// A snapshot is immutable data plus memoised results (scorecards and their JSON per checkpoint), so the same
+/// snapshot can serve many requests: `PlanSnapshotCache` hands it out only while the organization's data version
+/// is the one it was read at, so a score is never older than the data it comes from.
+final class PlanSnapshot: Sendable {
     let stored: StoredPlan
     let results: Results
+    /// The checkpoints of the plan: 30/6 and 31/12 of each year of its span, and any other day a target names.
+    let checkpoints: [Day]
+    private let memo = Mutex(Memo())
+
+    private struct Memo {
+        var scorecards: [ScorecardKey: Scorecard] = [:]
+        var json: [Day: String] = [:]
+    }
+
+    private struct ScorecardKey: Hashable {
+        let checkpoint: Day
+        let fundCents: Int64?
+    }
+
+    /// Scorecards for other fund amounts (a query parameter anyone may vary) are computed but not kept beyond this.
+    private static let memoLimit = 32
+
+    init(stored: StoredPlan, results: Results) {
+        self.stored = stored
+        self.results = results
+        var days = Set(stored.plan.span.years.flatMap { [Day.midYear($0), Day.yearEnd($0)] })
+        for entry in PlanIndex(stored.plan).indicators { days.formUnion(entry.indicator.targets.map(\.at)) }
+        checkpoints = days.sorted()
+    }
 
     var plan: Plan { stored.plan }
     var id: String { stored.info.planID }
 
-    static func load(_ store: any PerformaStore, _ user: SignedInUser, planID: String) async throws -> PlanSnapshot {
-        let stored = try await store.plan(user.context, id: planID, version: nil)
-        let results = try await store.results(user.context, planID: planID)
+    /// Reads the plan and its results from the store (no cache: see `PlanSnapshotCache.load`). With `previous`, an
+    /// older snapshot of the same plan, the plan itself is reused when its current version is still the one
+    /// `previous` holds (same version, row version and content hash): most changes are measurements, and decoding
+    /// the whole plan again would be most of the cost.
+    static func read(_ store: any PerformaStore, _ user: SignedInUser, planID: String, previous: PlanSnapshot? = nil) async throws -> PlanSnapshot {
+        let stored: StoredPlan
+        if let previous, try await store.plans(user.context).first(where: { $0.planID == planID }) == previous.stored.info {
+            stored = previous.stored
+        } else {
+            stored = try await store.plan(user.context, id: planID, version: nil)
+        }
+        let results = try await store.currentResults(user.context, planID: planID)
         return PlanSnapshot(stored: stored, results: results)
     }
 
     func scorecard(at checkpoint: Day, fundCents: Int64? = nil) -> Scorecard {
-        Scorer(plan: plan).scorecard(results: results, at: checkpoint, fundCents: fundCents)
+        let key = ScorecardKey(checkpoint: checkpoint, fundCents: fundCents)
+        if let known = memo.withLock({ $0.scorecards[key] }) { return known }
+        let card = Scorer(plan: plan).scorecard(results: results, at: checkpoint, fundCents: fundCents)
+        memo.withLock { memo in
+            if memo.scorecards.count < Self.memoLimit { memo.scorecards[key] = card }
+        }
+        return card
     }
 
-    /// The checkpoints of the plan: 30/6 and 31/12 of each year of its span, and any other day a target names.
-    var checkpoints: [Day] {
-        var days = Set(plan.span.years.flatMap { [Day.midYear($0), Day.yearEnd($0)] })
-        for entry in PlanIndex(plan).indicators { days.formUnion(entry.indicator.targets.map(\.at)) }
-        return days.sorted()
+    /// The scorecard as the API's JSON document (`ScorecardDocument`), memoised per checkpoint.
+    func scorecardJSON(at checkpoint: Day) throws -> String {
+        if let known = memo.withLock({ $0.json[checkpoint] }) { return known }
+        let text = try ScorecardDocument(scorecard(at: checkpoint)).json()
+        memo.withLock { $0.json[checkpoint] = text }
+        return text
     }
 
     /// The checkpoint a page asks for (`?scadenza=2021-06-30`, or `?anno=2022&periodo=12-31`); the 31/12 of the
