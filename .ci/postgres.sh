@@ -3,6 +3,7 @@
 #
 #   eval "$(bash .ci/postgres.sh start)"   # installs PostgreSQL from Debian if missing, starts it, exports the URL
 #   swift test ...                          # the store tests read PERFORMA_TEST_POSTGRES_URL
+#   bash .ci/postgres.sh restart            # fast restart (the reliability tests' database fault)
 #   bash .ci/postgres.sh stop               # stops the server and removes its directory
 #
 # `start` prints only the `export PERFORMA_TEST_POSTGRES_URL=…` line on standard output (everything else goes to
@@ -83,8 +84,16 @@ stop() {
   say "PostgreSQL fermato, $dir rimossa."
 }
 
+# Fast restart of the running server (open connections are cut): the reliability tests' database fault.
+restart() {
+  local bin
+  bin="$(bin_dir)"
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w restart -l "$dir/log" >&2
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) say "Uso: bash .ci/postgres.sh start|stop"; exit 2 ;;
+  restart) restart ;;
+  *) say "Uso: bash .ci/postgres.sh start|stop|restart"; exit 2 ;;
 esac
