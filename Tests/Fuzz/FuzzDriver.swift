@@ -7,21 +7,16 @@
 // process: the input being tried is always in `$TMPDIR/performa-fuzz/<target>.current`, ready to become a
 // named regression file in the corpus.
 import Foundation
+import Performa
 import Testing
 
-/// SplitMix64: small, fast, and the same sequence on every machine for a given seed.
+/// `SplitMix64`: small, fast, and the same sequence on every machine for a given seed.
 struct FuzzRandom {
-    private var state: UInt64
+    private var core: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { core = SplitMix64(state: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { core.next() }
 
     /// A number in `0..<bound` (bound > 0).
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }

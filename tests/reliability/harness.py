@@ -238,6 +238,18 @@ def wrk(url, connections, seconds, script="report.lua", headers=None, threads=2,
     return summary
 
 
+def wrk_mixed(base, api, connections, seconds, timeout_s):
+    """The mixed load of measurement entry (lua/mixed.lua): every fifth request of a connection records a value
+    through the API as `api`'s user, the others read the scorecard."""
+    return wrk(base, connections, seconds, script="mixed.lua", timeout_s=timeout_s,
+               env={"PERFORMA_TOKEN": api.token, "PERFORMA_PLAN": PLAN, "WRITE_EVERY": "5"})
+
+
+def figures(name, **values):
+    """One FIGURES line for docs/reliability.md."""
+    print(f"\nFIGURES {name} {json.dumps(values, ensure_ascii=False)}", flush=True)
+
+
 class Nginx:
     """nginx (Debian) on a free port, balancing round-robin over the given backends; config in a temp folder."""
 

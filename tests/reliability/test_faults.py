@@ -1,6 +1,7 @@
 """Faults: the database restarted under load, a full disk, a read-only disk, the server killed in the middle of
 writes, and a graceful shutdown with requests in flight. Each test prints one FIGURES line for docs/reliability.md.
 """
+import http.client
 import json
 import os
 import signal
@@ -12,13 +13,9 @@ import time
 import unittest
 
 import harness
-from harness import PLAN, Api, Server, request
+from harness import PLAN, Api, Server, figures, request
 
 INDICATOR, AT = "1.1.2/1", "2021-12-31"
-
-
-def figures(name, **values):
-    print(f"\nFIGURES {name} {json.dumps(values, ensure_ascii=False)}", flush=True)
 
 
 class Writers:
@@ -204,7 +201,6 @@ class GracefulShutdown(unittest.TestCase):
         server = Server().start()
         try:
             api = Api(server.base)
-            import http.client
             connections = []
             # Heavy requests (the Piano document) sent first, the signal right after: they are in flight.
             for _ in range(16):

@@ -2,22 +2,17 @@
 (one request in five records a value). Zero errors of any kind; memory reported before and after.
 LOAD_SECONDS sets each run's length (60 by default, as issue 7 asks).
 """
-import json
 import os
 import unittest
 
 import harness
-from harness import PLAN, Api, Server
+from harness import PLAN, Api, Server, figures
 
 SECONDS = int(os.environ.get("LOAD_SECONDS", "60"))
 CONNECTIONS = int(os.environ.get("LOAD_CONNECTIONS", "200"))
 # A request counts as an error after this many seconds. CI runs the debug build on 2 shared cores, where 40
 # concurrent writers queue behind SQLite's one writer for seconds; release figures are in docs/reliability.md.
 TIMEOUT = int(os.environ.get("LOAD_TIMEOUT", "30"))
-
-
-def figures(name, **values):
-    print(f"\nFIGURES {name} {json.dumps(values)}", flush=True)
 
 
 def summary(run):
@@ -34,8 +29,7 @@ class Load(unittest.TestCase):
             self.assertEqual(reads["errors_total"], 0, reads)
             self.assertGreater(reads["requests"], 0)
             writes_before = len(api.history("1.1.2/1", "2021-12-31"))
-            mixed = harness.wrk(server.base, CONNECTIONS, SECONDS, script="mixed.lua", timeout_s=TIMEOUT,
-                                env={"PERFORMA_TOKEN": api.token, "PERFORMA_PLAN": PLAN, "WRITE_EVERY": "5"})
+            mixed = harness.wrk_mixed(server.base, api, CONNECTIONS, SECONDS, timeout_s=TIMEOUT)
             self.assertEqual(mixed["errors_total"], 0, mixed)
             written = len(api.history("1.1.2/1", "2021-12-31")) - writes_before
             # Every fifth request of each connection is a write; wrk's count includes requests cut at the end.

@@ -8,7 +8,7 @@ import os
 import unittest
 
 import harness
-from harness import PLAN, Api, Server
+from harness import Api, Server
 
 SECONDS = int(os.environ.get("SOAK_SECONDS", "600"))
 ROUND = 60
@@ -20,8 +20,7 @@ class Soak(unittest.TestCase):
             api = Api(server.base, "vairano")
             rounds, samples = max(3, SECONDS // ROUND), []
             for number in range(rounds):
-                run = harness.wrk(server.base, 200, ROUND, script="mixed.lua", timeout_s=30,
-                                  env={"PERFORMA_TOKEN": api.token, "PERFORMA_PLAN": PLAN, "WRITE_EVERY": "5"})
+                run = harness.wrk_mixed(server.base, api, 200, ROUND, timeout_s=30)
                 samples.append({"round": number + 1, "requests": run["requests"], "rps": round(run["rps"]),
                                 "errors": run["errors_total"], "p99_ms": run["latency_us"]["p99"] / 1000,
                                 "rss_mb": round(server.rss_mb(), 1)})
@@ -29,7 +28,7 @@ class Soak(unittest.TestCase):
                 self.assertEqual(run["errors_total"], 0, run)
             warm = max(sample["rss_mb"] for sample in samples[:2])
             final = samples[-1]["rss_mb"]
-            print(f"\nFIGURES soak {json.dumps({'seconds': rounds * ROUND, 'rounds': samples, 'warm_rss_mb': warm, 'final_rss_mb': final})}")
+            harness.figures("soak", seconds=rounds * ROUND, rounds=samples, warm_rss_mb=warm, final_rss_mb=final)
             self.assertLessEqual(final, warm * 1.15, f"memory grew from {warm} to {final} MiB")
 
 

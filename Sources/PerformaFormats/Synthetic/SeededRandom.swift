@@ -1,25 +1,20 @@
-/// The pseudo-random source of the synthetic data (SplitMix64). Written out in full rather than taken
-/// from the standard library so that a seed gives the same plans on every machine and Swift version:
-/// only integer arithmetic decides what is generated.
-struct SeededRandom {
-    private var state: UInt64
+import Performa
 
-    init(seed: UInt64) { state = seed }
+/// The pseudo-random source of the synthetic data: `SplitMix64`, so that a seed gives the same plans on every
+/// machine and Swift version.
+struct SeededRandom {
+    private var core: SplitMix64
+
+    init(seed: UInt64) { core = SplitMix64(state: seed) }
 
     /// An independent stream for one part of the data (an organization, its results), so that each part
     /// can be generated alone and in any order and still come out the same.
     init(seed: UInt64, stream: UInt64) {
-        var mixer = SeededRandom(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
-        state = mixer.next()
+        var mixer = SplitMix64(state: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
+        core = SplitMix64(state: mixer.next())
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { core.next() }
 
     /// A whole number in `range` (multiply-high: no modulo bias worth speaking of, no floating point).
     mutating func int(_ range: ClosedRange<Int>) -> Int {
