@@ -42,18 +42,20 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .postgres:
             let server = try Self.postgresServer()
             let name = "performa_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"
-            try await Self.administer(server, "CREATE DATABASE \(name)")
+            // template0 accepts no connections, so no other session (autovacuum included) can hold it while it is copied.
+            try await Self.administer(server, "CREATE DATABASE \(name) TEMPLATE template0")
+            let value: T
             do {
                 var components = URLComponents(url: server, resolvingAgainstBaseURL: false)!
                 components.path = "/\(name)"
                 components.queryItems = [URLQueryItem(name: "sslmode", value: "disable")]
-                let value = try await body(.postgres(components.url!))
-                try await Self.administer(server, "DROP DATABASE \(name) WITH (FORCE)")
-                return value
+                value = try await body(.postgres(components.url!))
             } catch {
-                try? await Self.administer(server, "DROP DATABASE \(name) WITH (FORCE)")
+                await Self.dropQuietly(server, name)
                 throw error
             }
+            await Self.dropQuietly(server, name)
+            return value
         }
     }
 
@@ -64,18 +66,47 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         }
     }
 
-    /// Runs one statement outside any transaction (CREATE/DROP DATABASE refuse to run inside one).
+    /// Removes a test database. A database left behind costs nothing (the throw-away server is removed at the end),
+    /// so a failed drop is reported but does not fail the test that used it.
+    private static func dropQuietly(_ server: URL, _ name: String) async {
+        do {
+            try await administer(server, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        } catch {
+            print("avviso: database di prova \(name) non rimosso: \(error)")
+        }
+    }
+
+    /// Runs one statement outside any transaction (CREATE/DROP DATABASE refuse to run inside one). On a loaded
+    /// machine CREATE and DROP DATABASE can time out waiting for other sessions of the same database (PostgreSQL
+    /// waits five seconds for them to exit): the statement is tried again a few times before the error counts.
     private static func administer(_ server: URL, _ statement: String) async throws {
         let configuration = PostgresConnection.Configuration(
             host: server.host ?? "127.0.0.1", port: server.port ?? 5432, username: server.user ?? "performa",
             password: server.password, database: String(server.path.dropFirst()), tls: .disable)
-        let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
-        do {
-            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-            try await connection.close()
-        } catch {
-            try? await connection.close()
-            throw error
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                let connection = try await PostgresConnection.connect(configuration: configuration, id: attempt, logger: logger)
+                do {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    try await connection.close()
+                    return
+                } catch {
+                    try? await connection.close()
+                    throw error
+                }
+            } catch {
+                guard attempt < 4 else { throw AdministrationFailure(statement: statement, error: error) }
+                try await Task.sleep(for: .milliseconds(250 * attempt))
+            }
         }
+    }
+
+    /// A failed CREATE/DROP DATABASE with PostgreSQL's own message (PSQLError hides it from its description).
+    struct AdministrationFailure: Error, CustomStringConvertible {
+        let statement: String
+        let error: any Error
+        var description: String { "«\(statement)» non riuscito: \(String(reflecting: error))" }
     }
 }
