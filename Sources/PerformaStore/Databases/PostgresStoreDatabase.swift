@@ -33,5 +33,11 @@ final class PostgresStoreDatabase: StoreDatabase {
         }
     }
 
+    func readStatement(_ query: SQLQueryString) async throws -> [any SQLRow] {
+        try await client.withConnection { connection in
+            try await LiveConnectionDatabase(base: connection.sql(queryLogLevel: .trace), connection: connection).raw(query).all()
+        }
+    }
+
     func close() async {}
 }

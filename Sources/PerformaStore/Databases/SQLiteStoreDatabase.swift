@@ -85,6 +85,10 @@ final class SQLiteStoreDatabase: StoreDatabase {
         }
     }
 
+    func readStatement(_ query: SQLQueryString) async throws -> [any SQLRow] {
+        try await readers.with { connection in try await connection.sql(queryLogLevel: .trace).raw(query).all() }
+    }
+
     /// Runs `body` on the writer outside any transaction (statements that refuse to run inside one: VACUUM INTO).
     func withWriter<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await writer.with { connection in try await body(connection.sql(queryLogLevel: .trace)) }

@@ -18,5 +18,9 @@ protocol StoreDatabase: Sendable {
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws. With an organization,
     /// PostgreSQL's row-level security is scoped to it for the whole transaction.
     func transaction<T: Sendable>(_ mode: TransactionMode, organization: String?, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Runs one reading statement on its own, in the database's implicit transaction (a single statement is atomic):
+    /// one round trip where `transaction` needs three or four. On PostgreSQL no tenant is declared, so row-level
+    /// security shows no tenant's rows unless the statement declares one itself (see `SessionLookup`).
+    func readStatement(_ query: SQLQueryString) async throws -> [any SQLRow]
     func close() async
 }

@@ -24,22 +24,23 @@ extension SQLStore {
 
     public func signedIn(token: String, at now: Date) async throws -> SignedInSession? {
         guard let (organization, secret) = Self.splitToken(token) else { return nil }
-        let context = AccessContext(organization: organization, user: "sessione", role: .viewer)
-        return try await read(context) { scope in
-            // One query per request: the session, the whole user row and the data version.
-            guard let row = try await scope.db.raw("""
+        let hash = Digest.sha256(secret), nowText = StoreTime.text(now)
+        // Every request runs this: one statement, one round trip, no explicit transaction.
+        let query: SQLQueryString = database.kind == .postgres
+            ? "SELECT * FROM performa_signed_in(\(bind: organization), \(bind: hash), \(bind: nowText))"
+            : """
                 SELECT u.*, s.created_at AS session_created_at, s.expires_at AS session_expires_at, o.data_version
                 FROM sessions s
                 JOIN users u ON u.organization_id = s.organization_id AND u.user_id = s.user_id
                 JOIN organizations o ON o.organization_id = s.organization_id
-                WHERE s.organization_id = \(bind: scope.organization) AND s.token_hash = \(bind: Digest.sha256(secret))
-                  AND s.expires_at > \(bind: StoreTime.text(now)) AND u.active = \(bind: true)
-                """).first() else { return nil }
-            let user = try Self.user(row)
-            let session = StoredSession(organization: user.organization, userID: user.id, username: user.username, role: user.role,
-                                        createdAt: try row.time("session_created_at"), expiresAt: try row.time("session_expires_at"))
-            return SignedInSession(session: session, user: user, dataVersion: try row.decode(column: "data_version", as: Int64.self))
-        }
+                WHERE s.organization_id = \(bind: organization) AND s.token_hash = \(bind: hash)
+                  AND s.expires_at > \(bind: nowText) AND u.active = \(bind: true)
+                """
+        guard let row = try await translatingErrors({ try await database.readStatement(query) }).first else { return nil }
+        let user = try Self.user(row)
+        let session = StoredSession(organization: user.organization, userID: user.id, username: user.username, role: user.role,
+                                    createdAt: try row.time("session_created_at"), expiresAt: try row.time("session_expires_at"))
+        return SignedInSession(session: session, user: user, dataVersion: try row.decode(column: "data_version", as: Int64.self))
     }
 
     public func endSession(token: String) async throws {
