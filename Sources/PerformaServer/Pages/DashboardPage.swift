@@ -11,12 +11,20 @@ struct DashboardPage: Sendable {
         router.get("/piani/:plan/cruscotto", use: show)
     }
 
-    /// The dashboard of a plan at a checkpoint.
+    /// The dashboard of a plan at a checkpoint. Its body depends only on the data: rendered once per data version
+    /// and checkpoint; the frame (user, CSRF token, notices) per request.
     @Sendable func show(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let query = request.uri.queryParameters
         let checkpoint = snapshot.checkpoint(scadenza: query.get("scadenza"), anno: query.get("anno"), periodo: query.get("periodo"))
+        let body = try snapshot.fragment("cruscotto", at: checkpoint) { try app.pages.render("cruscotto", view(snapshot, at: checkpoint)) }
+        let page = PageChrome(title: "Cruscotto", section: .dashboard, plan: snapshot.stored, context: context, breadcrumbs: [],
+                              notices: Outcomes.notices(query.get("esito")))
+        return try app.pages.page("pagina", PreRenderedPage(page: page, body: body))
+    }
+
+    private func view(_ snapshot: PlanSnapshot, at checkpoint: Day) -> DashboardView {
         let card = snapshot.scorecard(at: checkpoint)
         let cap = card.policy.cap
         let id = snapshot.id
@@ -29,9 +37,7 @@ struct DashboardPage: Sendable {
         }
         let measurable = card.indicators.filter { $0.score.status != .notApplicable }
         let measured = measurable.filter { $0.measurement != nil }
-        let view = DashboardView(
-            page: PageChrome(title: "Cruscotto", section: .dashboard, plan: snapshot.stored, context: context, breadcrumbs: [],
-                             notices: Outcomes.notices(query.get("esito"))),
+        return DashboardView(
             filter: CheckpointFilter(snapshot: snapshot, selected: checkpoint, action: Paths.dashboard(id)),
             checkpoint: Display.checkpoint(checkpoint),
             illustrative: card.illustrative,
@@ -42,7 +48,6 @@ struct DashboardPage: Sendable {
             coverage: "\(measured.count) indicatori rilevati su \(measurable.count) con un target al \(Display.checkpoint(checkpoint))",
             notes: !card.notes.isEmpty,
             diagnosticsHref: Paths.diagnostics(id))
-        return try app.pages.page("cruscotto", view)
     }
 }
 
@@ -52,7 +57,6 @@ struct DashboardView: Sendable {
         var objectives: [ScoreLine]
     }
 
-    let page: PageChrome
     let filter: CheckpointFilter
     let checkpoint: String
     let illustrative: Bool

@@ -17,6 +17,12 @@ final class PlanSnapshot: Sendable {
     private struct Memo {
         var scorecards: [ScorecardKey: Scorecard] = [:]
         var json: [Day: String] = [:]
+        var fragments: [FragmentKey: String] = [:]
+    }
+
+    private struct FragmentKey: Hashable {
+        let name: String
+        let checkpoint: Day
     }
 
     private struct ScorecardKey: Hashable {
@@ -68,6 +74,17 @@ final class PlanSnapshot: Sendable {
         if let known = memo.withLock({ $0.json[checkpoint] }) { return known }
         let text = try ScorecardDocument(scorecard(at: checkpoint)).json()
         memo.withLock { $0.json[checkpoint] = text }
+        return text
+    }
+
+    /// A part of a page that depends only on this snapshot and a checkpoint (not on the user), rendered by `render`
+    /// the first time it is asked for and kept for as long as the snapshot: as the scorecard, it is never older
+    /// than the data version it was read at. Only a fixed set of names and the plan's checkpoints are keys.
+    func fragment(_ name: String, at checkpoint: Day, _ render: () throws -> String) rethrows -> String {
+        let key = FragmentKey(name: name, checkpoint: checkpoint)
+        if let known = memo.withLock({ $0.fragments[key] }) { return known }
+        let text = try render()
+        memo.withLock { $0.fragments[key] = text }
         return text
     }
 
