@@ -40,7 +40,7 @@ enum FileDecoding {
         let memo = TargetTextMemo()
         let value: T
         do {
-            value = try YAMLDecoder().decode(T.self, from: node, userInfo: [TargetTextMemo.userInfoKey: memo])
+            value = try NodeDecoder.decode(T.self, from: node, userInfo: [TargetTextMemo.userInfoKey: memo])
         } catch let error as DecodingError {
             throw translate(error, root: node, fileName: fileName)
         } catch let error as YamlError {
