@@ -88,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PerformaFormatsTests",
-            dependencies: ["PerformaFormats", "Performa", "PerformaReports"],
+            dependencies: ["PerformaFormats", "Performa", "PerformaReports", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "PerformaReportsTests", dependencies: ["PerformaReports", "PerformaFormats", "Performa"]),

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Performa
 @testable import PerformaFormats
+import Yams
 
 @Suite("Plan file")
 struct PlanFileTests {
@@ -10,6 +11,29 @@ struct PlanFileTests {
         let plan = try TestFiles.brescia()
         #expect(plan.id == "cciaa-brescia-2021-2023")
         #expect(plan.areas.count == 3)
+    }
+
+    @Test("NodeDecoder reads the Brescia plan and its results exactly as Yams' YAMLDecoder does")
+    func nodeDecoderAgreesWithYams() throws {
+        for url in [TestFiles.bresciaPlan, TestFiles.bresciaResults] {
+            let node = try FileDecoding.compose(try FileDecoding.readText(url), fileName: url.lastPathComponent)
+            if url == TestFiles.bresciaPlan {
+                #expect(try NodeDecoder.decode(Plan.self, from: node) == (try YAMLDecoder().decode(Plan.self, from: node)))
+            } else {
+                #expect(try NodeDecoder.decode(Results.self, from: node) == (try YAMLDecoder().decode(Results.self, from: node)))
+            }
+        }
+        // Scalars as Yams builds them, and Yams' errors with the same coding paths.
+        let node = try FileDecoding.compose("a: 1_000\nb: 2.5e3\nc: yes\nd: ~\ne: [1, ~, 3]\n", fileName: "prova")
+        struct Sample: Codable, Equatable { var a: Int; var b: Double; var c: String; var d: Int?; var e: [Int?] }
+        #expect(try NodeDecoder.decode(Sample.self, from: node) == (try YAMLDecoder().decode(Sample.self, from: node)))
+        let wrong = try FileDecoding.compose("a: uno\nb: 1\nc: x\ne: []\n", fileName: "prova")
+        #expect(throws: DecodingError.self) { try NodeDecoder.decode(Sample.self, from: wrong) }
+        do {
+            _ = try NodeDecoder.decode(Sample.self, from: wrong)
+        } catch DecodingError.typeMismatch(let type, let context) {
+            #expect(type == Int.self && context.codingPath.map(\.stringValue) == ["a"])
+        }
     }
 
     @Test("YAML round trip is exact: read → write → read gives an equal plan")

@@ -62,6 +62,33 @@ struct ScoreCacheTests {
         }
     }
 
+    @Test("the cruscotto's body, rendered once per data version, follows a value written straight into the store; the frame stays the user's")
+    func dashboardBodyNeverStale() async throws {
+        try await TestServer.run { client, store in
+            var browser = TestBrowser(client)
+            try await browser.login(DemoUser.admin)
+            let page = Paths.dashboard(Self.plan) + "?scadenza=2021-12-31"
+            let before = try await browser.get(page).text
+            #expect(before.contains(Display.achievement(try await PageTests.scorecard(store, at: .yearEnd(2021)).result.final)))
+            #expect(try await browser.get(page).text == before)
+            let resultBefore = try await PageTests.scorecard(store, at: .yearEnd(2021)).result.final
+            // Straight into the store, as another replica or the command line would.
+            _ = try await store.recordMeasurement(Self.admin, planID: Self.plan,
+                                                  MeasurementEntry(indicator: Self.key, at: .yearEnd(2021), text: "10"), expectedRevision: nil)
+            let after = try await browser.get(page).text
+            let card = try await PageTests.scorecard(store, at: .yearEnd(2021))
+            #expect(card.result.final != resultBefore)
+            #expect(after != before)
+            #expect(after.contains(Display.achievement(card.result.final)))
+            // The frame is rendered per request: another user sees their own name and CSRF token on the same body.
+            var viewer = TestBrowser(client)
+            try await viewer.login(DemoUser.viewer)
+            let theirs = try await viewer.get(page).text
+            #expect(theirs.contains(viewer.csrf) && !theirs.contains(browser.csrf))
+            #expect(theirs.contains(Display.achievement(card.result.final)))
+        }
+    }
+
     @Test("two servers on one database: a write through one is read through the other at once, with the same session")
     func replicas() async throws {
         try await TestServer.run { client, store in
