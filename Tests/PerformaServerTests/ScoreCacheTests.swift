@@ -86,6 +86,11 @@ struct ScoreCacheTests {
             let theirs = try await viewer.get(page).text
             #expect(theirs.contains(viewer.csrf) && !theirs.contains(browser.csrf))
             #expect(theirs.contains(Display.achievement(card.result.final)))
+            // Filled-in slots give the very page a full render gives (a notice forces one): the same but for the notice.
+            let full = try await viewer.get(page + "&esito=rilevazione-salvata").text
+            let withoutNotice = full.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("role=\"status\">") }.joined(separator: "\n")
+            #expect(full != theirs)
+            #expect(withoutNotice == theirs)
         }
     }
 

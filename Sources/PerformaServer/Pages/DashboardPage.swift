@@ -11,20 +11,24 @@ struct DashboardPage: Sendable {
         router.get("/piani/:plan/cruscotto", use: show)
     }
 
-    /// The dashboard of a plan at a checkpoint. Its body depends only on the data: rendered once per data version
-    /// and checkpoint; the frame (user, CSRF token, notices) per request.
+    /// The dashboard of a plan at a checkpoint. It depends only on the data but for the user's name, role and CSRF
+    /// token: rendered once per data version and checkpoint with slots for those (`PersonalisablePage`); a page
+    /// with notices (after a form) is rendered in full.
     @Sendable func show(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let query = request.uri.queryParameters
         let checkpoint = snapshot.checkpoint(scadenza: query.get("scadenza"), anno: query.get("anno"), periodo: query.get("periodo"))
-        let body = try snapshot.fragment("cruscotto", at: checkpoint) { try app.pages.render("cruscotto", view(snapshot, at: checkpoint)) }
-        let page = PageChrome(title: "Cruscotto", section: .dashboard, plan: snapshot.stored, context: context, breadcrumbs: [],
-                              notices: Outcomes.notices(query.get("esito")))
-        return try app.pages.page("pagina", PreRenderedPage(page: page, body: body))
+        let notices = Outcomes.notices(query.get("esito"))
+        let chrome = { PageChrome(title: "Cruscotto", section: .dashboard, plan: snapshot.stored, context: context, breadcrumbs: [], notices: notices) }
+        let render = { (page: PageChrome) in DashboardView(page: page, dashboard: view(snapshot, at: checkpoint)) }
+        if notices.isEmpty, let page = try snapshot.fragment("cruscotto", at: checkpoint, { try PersonalisablePage(app.pages, "cruscotto", chrome: chrome(), view: render) }) {
+            return Response.html(page.html(userName: user.user.displayName, userRole: user.role.italian, csrf: context.csrfToken))
+        }
+        return try app.pages.page("cruscotto", render(chrome()))
     }
 
-    private func view(_ snapshot: PlanSnapshot, at checkpoint: Day) -> DashboardView {
+    private func view(_ snapshot: PlanSnapshot, at checkpoint: Day) -> DashboardView.Content {
         let card = snapshot.scorecard(at: checkpoint)
         let cap = card.policy.cap
         let id = snapshot.id
@@ -37,7 +41,7 @@ struct DashboardPage: Sendable {
         }
         let measurable = card.indicators.filter { $0.score.status != .notApplicable }
         let measured = measurable.filter { $0.measurement != nil }
-        return DashboardView(
+        return DashboardView.Content(
             filter: CheckpointFilter(snapshot: snapshot, selected: checkpoint, action: Paths.dashboard(id)),
             checkpoint: Display.checkpoint(checkpoint),
             illustrative: card.illustrative,
@@ -57,14 +61,20 @@ struct DashboardView: Sendable {
         var objectives: [ScoreLine]
     }
 
-    let filter: CheckpointFilter
-    let checkpoint: String
-    let illustrative: Bool
-    let organization: ScoreLine
-    let areas: [AreaBlock]
-    let agencies: [ScoreLine]
-    let managers: [ScoreLine]
-    let coverage: String
-    let notes: Bool
-    let diagnosticsHref: String
+    /// Everything but the frame: it depends on the data and the checkpoint only.
+    struct Content: Sendable {
+        let filter: CheckpointFilter
+        let checkpoint: String
+        let illustrative: Bool
+        let organization: ScoreLine
+        let areas: [AreaBlock]
+        let agencies: [ScoreLine]
+        let managers: [ScoreLine]
+        let coverage: String
+        let notes: Bool
+        let diagnosticsHref: String
+    }
+
+    let page: PageChrome
+    let dashboard: Content
 }

@@ -17,7 +17,7 @@ final class PlanSnapshot: Sendable {
     private struct Memo {
         var scorecards: [ScorecardKey: Scorecard] = [:]
         var json: [Day: String] = [:]
-        var fragments: [FragmentKey: String] = [:]
+        var fragments: [FragmentKey: any Sendable] = [:]
     }
 
     private struct FragmentKey: Hashable {
@@ -77,15 +77,17 @@ final class PlanSnapshot: Sendable {
         return text
     }
 
-    /// A part of a page that depends only on this snapshot and a checkpoint (not on the user), rendered by `render`
-    /// the first time it is asked for and kept for as long as the snapshot: as the scorecard, it is never older
-    /// than the data version it was read at. Only a fixed set of names and the plan's checkpoints are keys.
-    func fragment(_ name: String, at checkpoint: Day, _ render: () throws -> String) rethrows -> String {
+    /// A page, or part of one, that depends only on this snapshot and a checkpoint (the user's parts left as slots,
+    /// see `PersonalisablePage`), made by `make` the first time it is asked for and kept for as long as the
+    /// snapshot: as the scorecard, it is never older than the data version it was read at. Only a fixed set of
+    /// names and the plan's checkpoints are keys.
+    func fragment<T: Sendable>(_ name: String, at checkpoint: Day, _ make: () throws -> T) rethrows -> T {
         let key = FragmentKey(name: name, checkpoint: checkpoint)
-        if let known = memo.withLock({ $0.fragments[key] }) { return known }
-        let text = try render()
-        memo.withLock { $0.fragments[key] = text }
-        return text
+        // Unwrapped before the cast: a missing entry cast to an optional `T` would be a hit of nil.
+        if let stored = memo.withLock({ $0.fragments[key] }), let known = stored as? T { return known }
+        let value = try make()
+        memo.withLock { $0.fragments[key] = value }
+        return value
     }
 
     /// The checkpoint a page asks for (`?scadenza=2021-06-30`, or `?anno=2022&periodo=12-31`); the 31/12 of the
