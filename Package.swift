@@ -98,6 +98,7 @@ let package = Package(
                 "PerformaStore", "PerformaFormats", "Performa",
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(

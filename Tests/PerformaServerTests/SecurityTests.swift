@@ -77,6 +77,23 @@ struct SecurityTests {
         "POST /api/session": "login dell'API: nessun cookie",
     ]
 
+    @Test("a browser gets its CSRF cookie on the first page; an API client with a bearer token gets none and writes without one")
+    func csrfCookieOnlyForBrowsers() async throws {
+        try await TestServer.run { client, _ in
+            let page = try await client.execute(uri: Paths.login, method: .get)
+            #expect(page.headers[values: .setCookie].contains { $0.hasPrefix("\(CSRFMiddleware.cookieName)=") })
+            let token = try await PermissionTests.openAPISession(client, username: DemoUser.manager)
+            let read = try await client.execute(uri: "/api/plans/\(TestServer.planID)/scores", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(read.status == .ok)
+            #expect(read.headers[values: .setCookie].isEmpty)
+            let body = #"{"indicator":"1.1.2/1","at":"2021-12-31","value":"1.234"}"#
+            let written = try await client.execute(uri: "/api/plans/\(TestServer.planID)/measurements", method: .post,
+                                                   headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: .init(string: body))
+            #expect(written.status == .created)
+            #expect(written.headers[values: .setCookie].isEmpty)
+        }
+    }
+
     @Test("every state-changing route refuses a cookie session without the CSRF token, or with a forged one, and changes nothing")
     func csrfEverywhere() async throws {
         let writes = PermissionTests.rows.filter { $0.isWrite && Self.csrfExempt[$0.route] == nil }

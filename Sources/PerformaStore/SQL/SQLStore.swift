@@ -86,8 +86,16 @@ public final class SQLStore: PerformaStore {
 
     /// Organization ids travel in URLs, session tokens and file names: letters, digits, `-`, `_` and `.` only.
     static func checkOrganization(_ id: String) throws {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
-        guard (1...64).contains(id.count), id.allSatisfy(allowed.contains), id.first != ".", id.first != "-" else {
+        // On bytes: every request's session lookup passes here.
+        let bytes = id.utf8
+        func allowed(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): return true
+            default: return false
+            }
+        }
+        guard (1...64).contains(bytes.count), bytes.allSatisfy(allowed), bytes.first != UInt8(ascii: "."), bytes.first != UInt8(ascii: "-") else {
             throw StoreError.invalid("Identificativo dell'ente non valido: «\(id)». Usare da 1 a 64 caratteri tra lettere, cifre, «-», «_» e «.» (es. cciaa-brescia).")
         }
     }
