@@ -3,10 +3,19 @@ extension CompiledRollUp {
     /// policy, then every objective, area, organization, agency and manager.
     public mutating func rollUp() {
         let organizations = self.organizations, policies = self.policies
+        // Scratch for the kernel's sort of one organization's indicators by rule.
+        var largest = 1
+        for o in 0..<organizations.id.count {
+            let first = groups.indicatorStart[Int(organizations.groupStart[o])], end = groups.indicatorStart[Int(organizations.groupStart[o + 1])]
+            largest = max(largest, Int(end - first))
+        }
+        let order = UnsafeMutableBufferPointer<Int32>.allocate(capacity: largest)
+        let counts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 257)
+        defer { order.deallocate(); counts.deallocate() }
         withIndicatorKernel { kernel in
             for o in 0..<organizations.id.count {
                 let policy = policies[Int(organizations.policy[o])]
-                for g in Int(organizations.groupStart[o])..<Int(organizations.groupStart[o + 1]) { kernel.scoreGroup(g, policy: policy) }
+                kernel.scoreGroups(Int(organizations.groupStart[o])..<Int(organizations.groupStart[o + 1]), policy: policy, order: order, counts: counts)
             }
         }
         for o in 0..<organizationCount { scoreAboveGroups(o) }
