@@ -2,21 +2,23 @@ import PerformaReports
 
 /// A whole page rendered once with markers where the signed-in user's name, role and CSRF token go, and cut at
 /// the markers: serving it to a user is joining the pieces with that user's values, HTML-escaped as Mustache
-/// escapes them (the same five characters, `XMLText.escape`). For pages whose every other part depends only on the data (`PlanSnapshot.fragment` keeps it per
-/// data version and checkpoint); a page with notices is rendered in full instead.
+/// escapes them (the same five characters, `XMLText.escape`). For pages whose every other part depends only on
+/// the data (`PlanSnapshot.fragment` keeps it per data version and checkpoint); a page with notices is rendered
+/// in full instead.
 struct PersonalisablePage: Sendable {
     enum Slot: Int, CaseIterable, Sendable {
         case userName, userRole, csrf
 
-        /// Private-use characters around the slot number: HTML escaping leaves them alone, and no plan text holds them.
+        /// Private-use characters around the slot number: HTML escaping leaves them alone. A plan text would have to
+        /// hold U+E000, a digit and U+E000 again to be mistaken for a slot.
         var marker: String { "\u{E000}\(rawValue)\u{E000}" }
     }
 
     private let pieces: [String]
     private let slots: [Slot]
 
-    /// Renders `template` for `chrome` with markers in the user's place; nil when the rendered text already held a
-    /// marker character (data that could be mistaken for a slot: the caller renders such a page in full).
+    /// Renders `template` for `chrome` with markers in the user's place; nil when a marker character stands alone
+    /// (data holding one) or a slot is missing: the caller then renders the page in full.
     init?(_ renderer: PageRenderer, _ template: String, chrome: PageChrome, view: (PageChrome) -> Any) throws {
         var marked = chrome
         marked.user = PageChrome.UserHeading(name: Slot.userName.marker, role: Slot.userRole.marker)
@@ -34,6 +36,7 @@ struct PersonalisablePage: Sendable {
             rest = rest[rest.index(after: end)...]
         }
         pieces.append(String(rest))
+        guard Set(slots) == Set(Slot.allCases) else { return nil }
         self.pieces = pieces
         self.slots = slots
     }
