@@ -94,6 +94,23 @@ struct ScoreCacheTests {
         }
     }
 
+    @Test("a plan text holding the cruscotto's marker character is shown as written, never taken for a slot")
+    func markerCharacterInData() async throws {
+        try await TestServer.run { client, store in
+            var admin = TestBrowser(client)
+            try await admin.login(DemoUser.admin)
+            let title = "Obiettivo \u{E000}0\u{E000} con \u{E000}2\u{E000} dentro"
+            let plan = try await AdversarialInputTests.current(store)
+            let edited = try await admin.post(Paths.editor(Self.plan) + "/obiettivi/1.1", AdversarialInputTests.revision(plan, "segnaposto") + [("titolo", title), ("peso", "30")])
+            #expect(edited.status == .seeOther)
+            #expect(try await AdversarialInputTests.current(store).plan.areas[0].objectives[0].title == title)
+            let page = try await admin.get(Paths.dashboard(Self.plan) + "?scadenza=2021-12-31")
+            #expect(page.status == .ok)
+            #expect(AdversarialInputTests.bytes(page, contain: title))
+            #expect(page.text.components(separatedBy: admin.csrf).count == 2)
+        }
+    }
+
     @Test("two servers on one database: a write through one is read through the other at once, with the same session")
     func replicas() async throws {
         try await TestServer.run { client, store in

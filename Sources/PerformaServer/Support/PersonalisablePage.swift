@@ -9,16 +9,18 @@ struct PersonalisablePage: Sendable {
     enum Slot: Int, CaseIterable, Sendable {
         case userName, userRole, csrf
 
-        /// Private-use characters around the slot number: HTML escaping leaves them alone. A plan text would have to
-        /// hold U+E000, a digit and U+E000 again to be mistaken for a slot.
-        var marker: String { "\u{E000}\(rawValue)\u{E000}" }
+        /// Private-use characters around a secret of this process and the slot number: HTML escaping leaves them
+        /// alone, and no text entered into a plan can pass for a slot without knowing the secret.
+        var marker: String { "\u{E000}\(PersonalisablePage.secret)\(rawValue)\u{E000}" }
     }
+
+    private static let secret = RandomToken.make(bytes: 12)
 
     private let pieces: [String]
     private let slots: [Slot]
 
-    /// Renders `template` for `chrome` with markers in the user's place; nil when a marker character stands alone
-    /// (data holding one) or a slot is missing: the caller then renders the page in full.
+    /// Renders `template` for `chrome` with markers in the user's place; nil when the page holds U+E000 other than in
+    /// a marker (data holding one) or a slot is missing: the caller then renders the page in full.
     init?(_ renderer: PageRenderer, _ template: String, chrome: PageChrome, view: (PageChrome) -> Any) throws {
         var marked = chrome
         marked.user = PageChrome.UserHeading(name: Slot.userName.marker, role: Slot.userRole.marker)
@@ -29,8 +31,8 @@ struct PersonalisablePage: Sendable {
         var rest = Substring(html)
         while let start = rest.firstIndex(of: "\u{E000}") {
             let afterStart = rest.index(after: start)
-            guard let end = rest[afterStart...].firstIndex(of: "\u{E000}"), let number = Int(rest[afterStart..<end]),
-                  let slot = Slot(rawValue: number) else { return nil }
+            guard let end = rest[afterStart...].firstIndex(of: "\u{E000}"), rest[afterStart..<end].hasPrefix(Self.secret),
+                  let number = Int(rest[afterStart..<end].dropFirst(Self.secret.count)), let slot = Slot(rawValue: number) else { return nil }
             pieces.append(String(rest[..<start]))
             slots.append(slot)
             rest = rest[rest.index(after: end)...]
