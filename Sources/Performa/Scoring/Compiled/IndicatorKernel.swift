@@ -14,32 +14,19 @@ struct IndicatorKernel {
     let groupScore: UnsafeMutableBufferPointer<Double>
     let groupStatus: UnsafeMutableBufferPointer<UInt8>
 
+    /// One group's indicators in code order, then the group (the incremental path: one group at a time).
     @inline(__always)
     func scoreGroup(_ g: Int, policy: CompiledPolicy) {
-        var mean = WeightedMean()
         for i in Int(indicatorStart[g])..<Int(indicatorStart[g + 1]) {
-            let byte = rule[i]
-            // The common case first, with no status to inspect: a scored indicator without an override.
-            if byte >= CompiledRule.higherIsBetter.rawValue && byte < CompiledRule.overriddenFlag {
-                let achievement = policy.achievement(rule: CompiledRule(rawValue: byte).unsafelyUnwrapped, target: target[i],
-                                                     auxiliary: auxiliary[i], value: value[i], parts: parts)
-                score[i] = achievement
-                status[i] = ScoreStatus.complete.compiledCode
-                mean.addComplete(achievement, weight: weight[i])
-                continue
-            }
-            let (computed, code) = outcome(CompiledRule(storedByte: byte), i, policy: policy)
-            score[i] = computed
-            status[i] = code
-            mean.add(weight: weight[i], computed: computed, override: byte & CompiledRule.overriddenFlag == 0 ? .nan : override[i], status: code)
+            (score[i], status[i]) = outcome(CompiledRule(storedByte: rule[i]), i, policy: policy)
         }
-        (groupScore[g], groupStatus[g]) = mean.outcome()
+        combineGroup(g)
     }
 
     /// Every indicator and group of the groups `groups` (one organization's), in two passes: first the indicators
     /// rule by rule (a counting sort of their rule bytes into `order`), so that each rule is scored in a loop of its
     /// own instead of a branch the processor mispredicts on a real mix of targets; then each group's mean over
-    /// its indicators in their order, as `scoreGroup` adds them (same numbers to the last bit).
+    /// its indicators in their order (`combineGroup`, as `scoreGroup` does: same numbers to the last bit).
     /// `order` holds at least the organization's indicators; `counts` 257 entries.
     @inline(__always)
     func scoreGroups(_ groups: Range<Int>, policy: CompiledPolicy, order: UnsafeMutableBufferPointer<Int32>,
@@ -76,19 +63,24 @@ struct IndicatorKernel {
                 }
             }
         }
+        for g in groups { combineGroup(g) }
+    }
+
+    /// A group's mean over its indicators' scores, in their code order (`RollUp`'s order), overrides included.
+    @inline(__always)
+    private func combineGroup(_ g: Int) {
         let complete = ScoreStatus.complete.compiledCode
-        for g in groups {
-            var mean = WeightedMean()
-            for i in Int(indicatorStart[g])..<Int(indicatorStart[g + 1]) {
-                let byte = rule[i], code = status[i]
-                if code == complete && byte < CompiledRule.overriddenFlag {
-                    mean.addComplete(score[i], weight: weight[i])
-                } else {
-                    mean.add(weight: weight[i], computed: score[i], override: byte & CompiledRule.overriddenFlag == 0 ? .nan : override[i], status: code)
-                }
+        var mean = WeightedMean()
+        for i in Int(indicatorStart[g])..<Int(indicatorStart[g + 1]) {
+            let byte = rule[i], code = status[i]
+            // The common case first: a scored indicator without an override.
+            if code == complete && byte < CompiledRule.overriddenFlag {
+                mean.addComplete(score[i], weight: weight[i])
+            } else {
+                mean.add(weight: weight[i], computed: score[i], override: byte & CompiledRule.overriddenFlag == 0 ? .nan : override[i], status: code)
             }
-            (groupScore[g], groupStatus[g]) = mean.outcome()
         }
+        (groupScore[g], groupStatus[g]) = mean.outcome()
     }
 
     /// One indicator's computed achievement and status, as `Scorer` gives them before any override.
