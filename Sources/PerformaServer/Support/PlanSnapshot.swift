@@ -16,7 +16,6 @@ final class PlanSnapshot: Sendable {
 
     private struct Memo {
         var scorecards: [ScorecardKey: Scorecard] = [:]
-        var json: [Day: String] = [:]
         var fragments: [FragmentKey: any Sendable] = [:]
     }
 
@@ -71,13 +70,10 @@ final class PlanSnapshot: Sendable {
 
     /// The scorecard as the API's JSON document (`ScorecardDocument`), memoised per checkpoint.
     func scorecardJSON(at checkpoint: Day) throws -> String {
-        if let known = memo.withLock({ $0.json[checkpoint] }) { return known }
-        let text = try ScorecardDocument(scorecard(at: checkpoint)).json()
-        memo.withLock { $0.json[checkpoint] = text }
-        return text
+        try fragment("scorecard-json", at: checkpoint) { try ScorecardDocument(scorecard(at: checkpoint)).json() }
     }
 
-    /// A page, or part of one, that depends only on this snapshot and a checkpoint (the user's parts left as slots,
+    /// A document, page or part of one that depends only on this snapshot and a checkpoint (the user's parts left as slots,
     /// see `PersonalisablePage`), made by `make` the first time it is asked for and kept for as long as the
     /// snapshot: as the scorecard, it is never older than the data version it was read at. Only a fixed set of
     /// names and the plan's checkpoints are keys.
