@@ -23,7 +23,7 @@ struct DashboardPage: Sendable {
         let chrome = { PageChrome(title: "Cruscotto", section: .dashboard, plan: snapshot.stored, context: context, breadcrumbs: [], notices: notices) }
         let render = { (page: PageChrome) in DashboardView(page: page, dashboard: view(snapshot, at: checkpoint)) }
         if notices.isEmpty, let page = try snapshot.fragment("cruscotto", at: checkpoint, { try PersonalisablePage(app.pages, "cruscotto", chrome: chrome(), view: render) }) {
-            return Response.html(page.html(userName: user.user.displayName, userRole: user.role.italian, csrf: context.csrfToken))
+            return Response.html(page.html(for: PageChrome.heading(user), csrf: context.csrfToken))
         }
         return try app.pages.page("cruscotto", render(chrome()))
     }

@@ -44,13 +44,13 @@ struct PersonalisablePage: Sendable {
     }
 
     /// The page for one user.
-    func html(userName: String, userRole: String, csrf: String) -> String {
+    func html(for user: PageChrome.UserHeading, csrf: String) -> String {
         var html = pieces[0]
         html.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + 256)
         for (slot, piece) in zip(slots, pieces.dropFirst()) {
             switch slot {
-            case .userName: html += XMLText.escape(userName)
-            case .userRole: html += XMLText.escape(userRole)
+            case .userName: html += XMLText.escape(user.name)
+            case .userRole: html += XMLText.escape(user.role)
             case .csrf: html += XMLText.escape(csrf)
             }
             html += piece

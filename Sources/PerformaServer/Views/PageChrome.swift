@@ -22,6 +22,11 @@ struct PageChrome: Sendable {
         var role: String
     }
 
+    /// The header's line for a signed-in user: name and role in Italian.
+    static func heading(_ user: SignedInUser) -> UserHeading {
+        UserHeading(name: user.user.displayName, role: user.role.italian)
+    }
+
     var title: String
     var organization: String
     var plan: PlanHeading?
@@ -74,7 +79,7 @@ struct PageChrome: Sendable {
         self.title = title
         organization = plan.plan.organization.name
         self.plan = PlanHeading(title: plan.plan.title, status: plan.info.status.italian, version: String(plan.info.version), href: Paths.dashboard(id))
-        user = context.identity.map { UserHeading(name: $0.user.displayName, role: $0.role.italian) }
+        user = context.identity.map(Self.heading)
         csrf = context.csrfToken
         navigation = Section.allCases.map { Link(label: $0.label, href: $0.href(id), current: $0 == section) }
         self.breadcrumbs = section == .dashboard ? [] : [Link(label: "Cruscotto", href: Paths.dashboard(id))] + breadcrumbs
@@ -88,7 +93,7 @@ struct PageChrome: Sendable {
         self.title = title
         self.organization = organization
         plan = nil
-        user = context.identity.map { UserHeading(name: $0.user.displayName, role: $0.role.italian) }
+        user = context.identity.map(Self.heading)
         csrf = context.csrfToken
         navigation = []
         breadcrumbs = []
