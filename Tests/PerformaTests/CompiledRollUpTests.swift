@@ -121,4 +121,41 @@ struct CompiledRollUpTests {
         #expect(rollUp.indicatorScore(organization: 0, key: IndicatorKey(objective: "1.1.1", number: 2))?.status == .neutralised)
         #expect(rollUp.indicatorScore(organization: 0, key: IndicatorKey(objective: "1.1.1", number: 3))?.status == .invalid)
     }
+
+    @Test("the rule order stays each organization's indicators sorted by rule, in code order, as measurements change their rules")
+    func ruleOrder() throws {
+        let plan = shapesPlan()
+        var rollUp = CompiledRollUp(checkpoint: end)
+        rollUp.add(plan, results: try shapesResults())
+        rollUp.add(plan, results: Results(plan: plan.id, measurements: []))
+        func check(_ label: String) {
+            for o in 0..<rollUp.organizationCount {
+                let range = rollUp.indicatorRange(ofOrganization: o)
+                let order = rollUp.ruleOrder.indicator[range].map(Int.init)
+                let expected = range.sorted {
+                    (CompiledRuleOrder.slot(ofStoredByte: rollUp.indicators.rule[$0]), $0) < (CompiledRuleOrder.slot(ofStoredByte: rollUp.indicators.rule[$1]), $1)
+                }
+                #expect(order == expected, "\(label), ente \(o)")
+                var start = range.lowerBound
+                for k in 0..<CompiledRuleOrder.slotCount {
+                    let stop = Int(rollUp.ruleOrder.runEnd[o * CompiledRuleOrder.slotCount + k])
+                    #expect(order[(start - range.lowerBound)..<(stop - range.lowerBound)].allSatisfy {
+                        CompiledRuleOrder.slot(ofStoredByte: rollUp.indicators.rule[$0]) == k
+                    }, "\(label), ente \(o), gruppo di regole \(k)")
+                    start = stop
+                }
+                #expect(start == range.upperBound, "\(label), ente \(o)")
+            }
+        }
+        check("dopo l'aggiunta")
+        // A missing value measured, a measured one removed, an unsuitable one: each changes the indicator's rule.
+        for (organization, key, text) in [(1, "1.1.1/1", "95"), (0, "1.1.1/2", nil), (0, "1.1.1/3", "SI"), (1, "AG.1/1", "40")] as [(Int, String, String?)] {
+            let i = try #require(rollUp.indicatorIndex(organization: organization, key: IndicatorKey(parsing: key)!))
+            let before = rollUp.indicators.rule[i]
+            rollUp.record(text.flatMap(MeasuredValue.parse), indicator: i)
+            #expect(rollUp.indicators.rule[i] != before, "\(key)")
+            check(key)
+        }
+    }
 }
+

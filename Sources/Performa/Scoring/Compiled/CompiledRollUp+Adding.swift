@@ -26,6 +26,8 @@ extension CompiledRollUp {
         organizations.score.append(.nan)
         organizations.status.append(ScoreStatus.missing.compiledCode)
         lookups.append(builder.lookup)
+        let indicatorRange = indicatorRange(ofOrganization: organization)
+        ruleOrder.add(organization: organization, indicators: indicatorRange, rule: indicators.rule)
         scoreOrganization(organization)
         return organization
     }

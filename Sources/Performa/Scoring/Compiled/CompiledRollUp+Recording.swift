@@ -4,10 +4,15 @@ extension CompiledRollUp {
     /// area and the organization (or the special agency), and the managers those objectives count for.
     /// The result is the same as a full `rollUp()`.
     public mutating func record(_ value: MeasuredValue?, indicator i: Int) {
+        let stored = indicators.rule[i]
         // A neutralised indicator stays out whatever is measured; a target-less one stays not applicable.
-        if CompiledRule(storedByte: indicators.rule[i]) != .neutralised {
+        if CompiledRule(storedByte: stored) != .neutralised {
             store(CompiledMeasure.measure(value, target: indicators.targetKind[i], baseline: indicators.baseline[i], year: checkpoint.year),
                   indicator: i)
+        }
+        if indicators.rule[i] != stored {
+            let o = organization(ofGroup: Int(indicators.group[i])), range = indicatorRange(ofOrganization: o)
+            ruleOrder.rebuild(organization: o, indicators: range, rule: indicators.rule)
         }
         rescoreChain(ofIndicator: i)
     }
@@ -29,20 +34,33 @@ extension CompiledRollUp {
         let g = Int(indicators.group[i])
         let parent = Int(groups.parent[g])
         let strategic: Int? = groups.kind[g] == .agency ? nil : parent
-        let organization = strategic.map { Int(areas.organization[Int(strategics.area[$0])]) } ?? Int(agencies.organization[parent])
+        let organization = self.organization(ofGroup: g)
         scoreGroup(g, policy: policies[Int(organizations.policy[organization])])
-        if let strategic {
-            scoreStrategic(strategic)
-            scoreArea(Int(strategics.area[strategic]))
-            scoreOrganizationNode(organization)
-            for n in Int(strategics.managerStart[strategic])..<Int(strategics.managerStart[strategic + 1]) {
-                scoreManager(Int(strategics.managers[n]))
+        // The managers the objective counts for, directly or through its strategic objective.
+        let direct = groups.managers[Int(groups.managerStart[g])..<Int(groups.managerStart[g + 1])]
+        let throughStrategic = strategic.map { strategics.managers[Int(strategics.managerStart[$0])..<Int(strategics.managerStart[$0 + 1])] } ?? []
+        let area = strategic.map { Int(strategics.area[$0]) }
+        withLevelKernel { kernel in
+            if let strategic, let area {
+                kernel.scoreStrategic(strategic)
+                kernel.scoreArea(area)
+                kernel.scoreOrganization(organization)
+            } else {
+                kernel.scoreAgency(parent)
             }
-        } else {
-            scoreAgency(parent)
+            for m in throughStrategic { kernel.scoreManager(Int(m)) }
+            for m in direct { kernel.scoreManager(Int(m)) }
         }
-        for n in Int(groups.managerStart[g])..<Int(groups.managerStart[g + 1]) {
-            scoreManager(Int(groups.managers[n]))
-        }
+    }
+
+    /// The organization group `g` belongs to (through its strategic objective, or its special agency).
+    func organization(ofGroup g: Int) -> Int {
+        let parent = Int(groups.parent[g])
+        return groups.kind[g] == .agency ? Int(agencies.organization[parent]) : Int(areas.organization[Int(strategics.area[parent])])
+    }
+
+    /// The indicators of organization `o`: its groups' indicators, which are contiguous.
+    func indicatorRange(ofOrganization o: Int) -> Range<Int> {
+        Int(groups.indicatorStart[Int(organizations.groupStart[o])])..<Int(groups.indicatorStart[Int(organizations.groupStart[o + 1])])
     }
 }

@@ -25,6 +25,8 @@ public struct CompiledRollUp: Sendable {
     var compoundSlots: [Int32: Int32] = [:]
     var policies: [CompiledPolicy] = []
     var policyIndex: [ScoringPolicy: Int32] = [:]
+    /// Each organization's indicators by rule, for the full pass.
+    var ruleOrder = CompiledRuleOrder()
     /// Per organization: objective keys and indicator keys to their nodes.
     var lookups: [CompiledLookup] = []
 

@@ -24,40 +24,36 @@ struct IndicatorKernel {
     }
 
     /// Every indicator and group of the groups `groups` (one organization's), in two passes: first the indicators
-    /// rule by rule (a counting sort of their rule bytes into `order`), so that each rule is scored in a loop of its
-    /// own instead of a branch the processor mispredicts on a real mix of targets; then each group's mean over
-    /// its indicators in their order (`combineGroup`, as `scoreGroup` does: same numbers to the last bit).
-    /// `order` holds at least the organization's indicators; `counts` 257 entries.
+    /// rule by rule, in the order `CompiledRuleOrder` keeps (`order`, and the organization's `slotCount` run ends
+    /// from `runEnd.baseAddress + firstRun`), so that each rule is scored in a loop of its own; then each group's
+    /// mean over its indicators in their code order (`combineGroup`, as `scoreGroup` does: same numbers to the
+    /// last bit).
     @inline(__always)
-    func scoreGroups(_ groups: Range<Int>, policy: CompiledPolicy, order: UnsafeMutableBufferPointer<Int32>,
-                     counts: UnsafeMutableBufferPointer<Int32>) {
+    func scoreGroups(_ groups: Range<Int>, policy: CompiledPolicy, order: UnsafeBufferPointer<Int32>,
+                     runEnd: UnsafeBufferPointer<Int32>, firstRun: Int) {
         guard !groups.isEmpty else { return }
-        let first = Int(indicatorStart[groups.lowerBound]), end = Int(indicatorStart[groups.upperBound])
-        counts.initialize(repeating: 0)
-        for i in first..<end { counts[Int(rule[i]) + 1] += 1 }
-        for byte in 1...256 { counts[byte] += counts[byte - 1] }
-        for i in first..<end {
-            let byte = Int(rule[i])
-            order[Int(counts[byte])] = Int32(i)
-            counts[byte] += 1
-        }
-        // counts[byte] is now where byte's run ends; it starts where the previous byte's ends.
-        var start = 0
-        for byte in 0..<256 {
-            let stop = Int(counts[byte])
+        var start = Int(indicatorStart[groups.lowerBound])
+        for k in 0..<CompiledRuleOrder.slotCount {
+            let stop = Int(runEnd[firstRun + k])
             defer { start = stop }
             guard stop > start else { continue }
-            let stored = UInt8(byte)
-            if stored >= CompiledRule.higherIsBetter.rawValue && stored < CompiledRule.overriddenFlag {
-                let scored = CompiledRule(rawValue: stored).unsafelyUnwrapped
-                for n in start..<stop {
-                    let i = Int(order[n])
-                    score[i] = policy.achievement(rule: scored, target: target[i], auxiliary: auxiliary[i], value: value[i], parts: parts)
-                    status[i] = ScoreStatus.complete.compiledCode
-                }
-            } else {
-                let stated = CompiledRule(storedByte: stored)
-                for n in start..<stop {
+            let run = start..<stop
+            let (stated, overridden) = CompiledRuleOrder.rule(ofSlot: k)
+            // A closure per rule with the rule as a constant: each rule gets a loop of its own with the rule's
+            // switch folded away (with the rule as an argument the compiler kept one loop with the switch inside).
+            switch overridden ? CompiledRule?.none : stated {
+            case .higherIsBetter?: scoreRun(run, order) { achievement(.higherIsBetter, $0, policy) }
+            case .lowerIsBetter?: scoreRun(run, order) { achievement(.lowerIsBetter, $0, policy) }
+            case .change?: scoreRun(run, order) { achievement(.change, $0, policy) }
+            case .yesNo?: scoreRun(run, order) { achievement(.yesNo, $0, policy) }
+            case .milestone?: scoreRun(run, order) { achievement(.milestone, $0, policy) }
+            case .ratio?: scoreRun(run, order) { achievement(.ratio, $0, policy) }
+            case .deadline?: scoreRun(run, order) { achievement(.deadline, $0, policy) }
+            case .notDone?: scoreRun(run, order) { achievement(.notDone, $0, policy) }
+            case .compound?: scoreRun(run, order) { achievement(.compound, $0, policy) }
+            case .notApplicable?, .neutralised?, .missing?, .invalid?, nil:
+                // No achievement of its own, or overridden (scored all the same; the group takes the override).
+                for n in run {
                     let i = Int(order[n])
                     (score[i], status[i]) = outcome(stated, i, policy: policy)
                 }
@@ -66,14 +62,47 @@ struct IndicatorKernel {
         for g in groups { combineGroup(g) }
     }
 
+    /// The indicators `order[run]`, all scored by `achievement` (one rule, no override).
+    @inline(__always)
+    private func scoreRun(_ run: Range<Int>, _ order: UnsafeBufferPointer<Int32>, _ achievement: (Int) -> Double) {
+        let complete = ScoreStatus.complete.compiledCode
+        for n in run {
+            let i = Int(order[n])
+            score[i] = achievement(i)
+            status[i] = complete
+        }
+    }
+
+    /// Indicator `i`'s achievement under `rule`.
+    @inline(__always)
+    private func achievement(_ rule: CompiledRule, _ i: Int, _ policy: CompiledPolicy) -> Double {
+        policy.achievement(rule: rule, target: target[i], auxiliary: auxiliary[i], value: value[i], parts: parts)
+    }
+
     /// A group's mean over its indicators' scores, in their code order (`RollUp`'s order), overrides included.
+    /// The common case — every indicator scored, none overridden — is summed in one loop without a branch
+    /// (the same additions in the same order as `WeightedMean.addComplete`); any other group part by part.
     @inline(__always)
     private func combineGroup(_ g: Int) {
+        let range = Int(indicatorStart[g])..<Int(indicatorStart[g + 1])
         let complete = ScoreStatus.complete.compiledCode
+        var weightedSum = 0.0, weightTotal = 0.0, plainSum = 0.0
+        // Non-zero once an indicator is not complete or carries an override.
+        var exceptional: UInt8 = 0
+        for i in range {
+            exceptional |= (status[i] ^ complete) | (rule[i] & CompiledRule.overriddenFlag)
+            weightTotal += weight[i]
+            weightedSum += weight[i] * score[i]
+            plainSum += score[i]
+        }
+        if exceptional == 0 {
+            (groupScore[g], groupStatus[g]) = WeightedMean(complete: range.count, weightedSum: weightedSum, weightTotal: weightTotal,
+                                                           plainSum: plainSum).outcome()
+            return
+        }
         var mean = WeightedMean()
-        for i in Int(indicatorStart[g])..<Int(indicatorStart[g + 1]) {
+        for i in range {
             let byte = rule[i], code = status[i]
-            // The common case first: a scored indicator without an override.
             if code == complete && byte < CompiledRule.overriddenFlag {
                 mean.addComplete(score[i], weight: weight[i])
             } else {
@@ -92,8 +121,7 @@ struct IndicatorKernel {
         case .missing: return unmeasured(.missing, policy: policy)
         case .invalid: return unmeasured(.invalid, policy: policy)
         default:
-            let achievement = policy.achievement(rule: rule, target: target[i], auxiliary: auxiliary[i], value: value[i], parts: parts)
-            return (achievement, ScoreStatus.complete.compiledCode)
+            return (achievement(rule, i, policy), ScoreStatus.complete.compiledCode)
         }
     }
 

@@ -15,6 +15,15 @@ struct WeightedMean {
     private var incomplete = false
     private var blocked = false
 
+    init() {}
+
+    /// The mean of `count` parts added with `addComplete`, from their sums taken in the same order.
+    @inline(__always)
+    init(complete count: Int, weightedSum: Double, weightTotal: Double, plainSum: Double) {
+        (self.valued, self.remaining) = (count, count)
+        (self.weightedSum, self.weightTotal, self.plainSum) = (weightedSum, weightTotal, plainSum)
+    }
+
     @inline(__always)
     mutating func add(weight: Double, computed: Double, override: Double, status: UInt8) {
         if !override.isNaN {

@@ -1,0 +1,137 @@
+/// The levels above the indicators — strategic objectives, areas, organizations, special agencies and
+/// managers — scored over columns lent as buffers by `CompiledRollUp` for the duration of a pass, as
+/// `IndicatorKernel` does for the indicators: no bounds checks, and no reloads or uniqueness checks on every
+/// access as in a mutating method of the roll-up.
+struct LevelKernel {
+    let groups: GroupResults
+    let strategics: StrategicColumns
+    let areas: AreaColumns
+    let organizations: OrganizationColumns
+    let agencies: AgencyColumns
+    let managers: ManagerColumns
+
+    /// Strategic objectives, areas, the organization, its agencies and its managers.
+    @inline(__always)
+    func scoreAboveGroups(_ o: Int) {
+        for s in organizations.strategics(o) { scoreStrategic(s) }
+        for a in organizations.areas(o) { scoreArea(a) }
+        scoreOrganization(o)
+        for a in organizations.agencies(o) { scoreAgency(a) }
+        for m in organizations.managers(o) { scoreManager(m) }
+    }
+
+    /// Own indicators' share and operational objectives' share, by the objective's split.
+    func scoreStrategic(_ s: Int) {
+        let ownGroup = Int(strategics.ownGroup[s])
+        var operational = WeightedMean()
+        for g in (ownGroup + 1)..<Int(strategics.operationalEnd[s]) { groups.add(g, to: &operational) }
+        let operationalPart = operational.outcome()
+        // `RollUp` sorts the two parts by key: "operational" before "own".
+        var mean = WeightedMean()
+        mean.add(weight: strategics.operationalShare[s], computed: operationalPart.computed, override: .nan, status: operationalPart.status)
+        mean.add(weight: strategics.ownShare[s], computed: groups.score[ownGroup], override: .nan, status: groups.status[ownGroup])
+        (strategics.score[s], strategics.status[s]) = mean.outcome()
+    }
+
+    func scoreArea(_ a: Int) {
+        var mean = WeightedMean()
+        for s in Int(areas.strategicStart[a])..<Int(areas.strategicStart[a + 1]) {
+            mean.add(weight: strategics.weight[s], computed: strategics.score[s], override: strategics.override[s], status: strategics.status[s])
+        }
+        (areas.score[a], areas.status[a]) = mean.outcome()
+    }
+
+    func scoreOrganization(_ o: Int) {
+        var mean = WeightedMean()
+        for a in organizations.areas(o) {
+            mean.add(weight: areas.weight[a], computed: areas.score[a], override: .nan, status: areas.status[a])
+        }
+        (organizations.score[o], organizations.status[o]) = mean.outcome()
+    }
+
+    func scoreAgency(_ a: Int) {
+        var mean = WeightedMean()
+        for g in Int(agencies.groupStart[a])..<Int(agencies.groupEnd[a]) { groups.add(g, to: &mean) }
+        (agencies.score[a], agencies.status[a]) = mean.outcome()
+    }
+
+    /// The assignment table's weights over the final achievement of each assigned objective.
+    func scoreManager(_ m: Int) {
+        var mean = WeightedMean()
+        for n in Int(managers.assignmentStart[m])..<Int(managers.assignmentStart[m + 1]) {
+            let objective = managers.assignmentObjective[n], weight = managers.assignmentWeight[n]
+            if objective == CompiledManagers.unknownObjective {
+                mean.add(weight: weight, computed: .nan, override: .nan, status: ScoreStatus.notApplicable.compiledCode)
+            } else if objective >= 0 {
+                let g = Int(objective)
+                mean.add(weight: weight, computed: groups.score[g], override: groups.override[g], status: groups.status[g])
+            } else {
+                let s = Int(-(objective + 1))
+                mean.add(weight: weight, computed: strategics.score[s], override: strategics.override[s], status: strategics.status[s])
+            }
+        }
+        (managers.score[m], managers.status[m]) = mean.outcome()
+    }
+}
+
+// The columns each level reads, and writes (its own score and status), as buffers.
+
+struct GroupResults {
+    let weight: UnsafeBufferPointer<Double>
+    let override: UnsafeBufferPointer<Double>
+    let score: UnsafeBufferPointer<Double>
+    let status: UnsafeBufferPointer<UInt8>
+
+    /// Group `g` as a part of its parent, with its own weight.
+    @inline(__always)
+    func add(_ g: Int, to mean: inout WeightedMean) {
+        mean.add(weight: weight[g], computed: score[g], override: override[g], status: status[g])
+    }
+}
+
+struct StrategicColumns {
+    let ownGroup: UnsafeBufferPointer<Int32>
+    let operationalEnd: UnsafeBufferPointer<Int32>
+    let operationalShare: UnsafeBufferPointer<Double>
+    let ownShare: UnsafeBufferPointer<Double>
+    let weight: UnsafeBufferPointer<Double>
+    let override: UnsafeBufferPointer<Double>
+    let score: UnsafeMutableBufferPointer<Double>
+    let status: UnsafeMutableBufferPointer<UInt8>
+}
+
+struct AreaColumns {
+    let strategicStart: UnsafeBufferPointer<Int32>
+    let weight: UnsafeBufferPointer<Double>
+    let score: UnsafeMutableBufferPointer<Double>
+    let status: UnsafeMutableBufferPointer<UInt8>
+}
+
+struct OrganizationColumns {
+    let areaStart: UnsafeBufferPointer<Int32>
+    let strategicStart: UnsafeBufferPointer<Int32>
+    let agencyStart: UnsafeBufferPointer<Int32>
+    let managerStart: UnsafeBufferPointer<Int32>
+    let score: UnsafeMutableBufferPointer<Double>
+    let status: UnsafeMutableBufferPointer<UInt8>
+
+    @inline(__always) func areas(_ o: Int) -> Range<Int> { Int(areaStart[o])..<Int(areaStart[o + 1]) }
+    @inline(__always) func strategics(_ o: Int) -> Range<Int> { Int(strategicStart[o])..<Int(strategicStart[o + 1]) }
+    @inline(__always) func agencies(_ o: Int) -> Range<Int> { Int(agencyStart[o])..<Int(agencyStart[o + 1]) }
+    @inline(__always) func managers(_ o: Int) -> Range<Int> { Int(managerStart[o])..<Int(managerStart[o + 1]) }
+}
+
+struct AgencyColumns {
+    let groupStart: UnsafeBufferPointer<Int32>
+    let groupEnd: UnsafeBufferPointer<Int32>
+    let score: UnsafeMutableBufferPointer<Double>
+    let status: UnsafeMutableBufferPointer<UInt8>
+}
+
+struct ManagerColumns {
+    let assignmentStart: UnsafeBufferPointer<Int32>
+    let assignmentObjective: UnsafeBufferPointer<Int32>
+    let assignmentWeight: UnsafeBufferPointer<Double>
+    let score: UnsafeMutableBufferPointer<Double>
+    let status: UnsafeMutableBufferPointer<UInt8>
+}
