@@ -76,4 +76,55 @@ struct UserSessionTests {
             #expect(try await store.auditLog(admin, AuditQuery(entity: "session")).map(\.action) == ["purge", "login", "login", "logout", "login"])
         }
     }
+
+    @Test("concurrent session lookups, batched, each get their own answer; after logout no lookup finds the session", arguments: TestBackend.allCases)
+    func concurrentLookups(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            let now = Date()
+            var tokens: [String] = []
+            for name in ["lotti-uno", "lotti-due"] {
+                let admin = TestPlans.admin(TestPlans.organization(name))
+                _ = try await store.createOrganization(id: admin.organization, name: "Ente \(name)", actor: "installazione")
+                for username in ["rossi", "bianchi"] {
+                    let user = try await store.createUser(admin, NewUser(username: username, displayName: username, role: .viewer, passwordHash: "h"))
+                    tokens.append(try await store.createSession(user.context, expiresAt: now.addingTimeInterval(60)).token)
+                }
+            }
+            // Each lookup alone, one after the other: the answers the batched ones must give.
+            let times = [now, now.addingTimeInterval(59), now.addingTimeInterval(61)]
+            var expected: [String: String?] = [:]
+            func label(_ token: String, _ time: Date) -> String { "\(token)@\(time.timeIntervalSince(now))" }
+            for token in tokens + [tokens[0] + "x", "nessun-punto"] {
+                for time in times { expected[label(token, time)] = try await store.signedIn(token: token, at: time)?.user.id }
+            }
+            #expect(expected.values.compactMap { $0 }.count == 8, "four sessions, valid at two of the three times")
+            let answers = try await withThrowingTaskGroup(of: (String, String?).self) { group in
+                for round in 0..<5 {
+                    for key in expected.keys.sorted() {
+                        let token = String(key[..<key.lastIndex(of: "@")!]), time = times.first { label(token, $0) == key }!
+                        group.addTask { (key, try await store.signedIn(token: token, at: time.addingTimeInterval(Double(round) / 1_000))?.user.id) }
+                    }
+                }
+                return try await group.reduce(into: [(String, String?)]()) { $0.append($1) }
+            }
+            #expect(answers.count == expected.count * 5)
+            for (key, user) in answers { #expect(user == expected[key]!, "\(key)") }
+
+            // Lookups keep running while the session ends; every lookup asked after the logout returned misses it.
+            let ended = tokens[1]
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<40 { group.addTask { _ = try await store.signedIn(token: ended, at: now) } }
+                try await store.endSession(token: ended)
+                for _ in 0..<40 {
+                    group.addTask {
+                        let found = try await store.signedIn(token: ended, at: now)
+                        #expect(found == nil)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await store.signedIn(token: tokens[0], at: now) != nil)
+        }
+    }
 }
+

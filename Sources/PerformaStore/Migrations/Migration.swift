@@ -8,6 +8,7 @@ struct Migration: Sendable {
     let apply: @Sendable (any SQLDatabase, SchemaDialect) async throws -> Void
 
     /// Every migration, in order. The current schema version is the last one's.
-    static let all: [Migration] = [InitialSchema.migration, CollectionCampaigns.migration, DataVersions.migration, SessionLookup.migration]
+    static let all: [Migration] = [InitialSchema.migration, CollectionCampaigns.migration, DataVersions.migration, SessionLookup.migration,
+                                   BatchedSessionLookup.migration]
     static var latestVersion: Int { all.last?.version ?? 0 }
 }

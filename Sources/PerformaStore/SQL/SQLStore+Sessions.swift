@@ -24,23 +24,40 @@ extension SQLStore {
 
     public func signedIn(token: String, at now: Date) async throws -> SignedInSession? {
         guard let (organization, secret) = Self.splitToken(token) else { return nil }
-        let hash = Digest.sha256(secret), nowText = StoreTime.text(now)
-        // Every request runs this: one statement, one round trip, no explicit transaction.
+        // Every request runs this: concurrent lookups share one statement (`LookupBatcher`), none is answered
+        // by a statement that started before it was asked.
+        return try await sessionLookups.lookUp(SessionKey(organization: organization, tokenHash: Digest.sha256(secret), now: StoreTime.text(now)))
+    }
+
+    /// The sessions `keys` name, in one statement and without an explicit transaction: each key's session if it
+    /// exists, has not expired at the key's time and its user is active; nil otherwise.
+    static func signedIn(_ keys: [SessionKey], on database: any StoreDatabase) async throws -> [SignedInSession?] {
+        let organizations = Array(Set(keys.map(\.organization))).sorted(), hashes = keys.map(\.tokenHash)
+        // The earliest time of the batch; each key is then held to its own.
+        let earliest = keys.map(\.now).min() ?? ""
         let query: SQLQueryString = database.kind == .postgres
-            ? "SELECT * FROM performa_signed_in(\(bind: organization), \(bind: hash), \(bind: nowText))"
+            ? "SELECT * FROM performa_signed_in_all(\(bind: organizations), \(bind: hashes), \(bind: earliest))"
             : """
-                SELECT u.*, s.created_at AS session_created_at, s.expires_at AS session_expires_at, o.data_version
+                SELECT u.*, s.token_hash AS session_token_hash, s.created_at AS session_created_at,
+                       s.expires_at AS session_expires_at, o.data_version
                 FROM sessions s
                 JOIN users u ON u.organization_id = s.organization_id AND u.user_id = s.user_id
                 JOIN organizations o ON o.organization_id = s.organization_id
-                WHERE s.organization_id = \(bind: organization) AND s.token_hash = \(bind: hash)
-                  AND s.expires_at > \(bind: nowText) AND u.active = \(bind: true)
+                WHERE s.organization_id IN (\(binds: organizations)) AND s.token_hash IN (\(binds: hashes))
+                  AND s.expires_at > \(bind: earliest) AND u.active = \(bind: true)
                 """
-        guard let row = try await translatingErrors({ try await database.readStatement(query) }).first else { return nil }
-        let user = try Self.user(row)
-        let session = StoredSession(organization: user.organization, userID: user.id, username: user.username, role: user.role,
-                                    createdAt: try row.time("session_created_at"), expiresAt: try row.time("session_expires_at"))
-        return SignedInSession(session: session, user: user, dataVersion: try row.decode(column: "data_version", as: Int64.self))
+        var found: [SessionKey.Identity: (session: SignedInSession, expires: String)] = [:]
+        for row in try await database.readStatement(query) {
+            let user = try Self.user(row), expires = try row.text("session_expires_at")
+            let session = StoredSession(organization: user.organization, userID: user.id, username: user.username, role: user.role,
+                                        createdAt: try row.time("session_created_at"), expiresAt: try StoreTime.date(expires))
+            let signedIn = SignedInSession(session: session, user: user, dataVersion: try row.decode(column: "data_version", as: Int64.self))
+            found[SessionKey.Identity(organization: user.organization, tokenHash: try row.text("session_token_hash"))] = (signedIn, expires)
+        }
+        return keys.map { key in
+            // Stored times are fixed-width text, so text order is time order (as in the statement's own comparison).
+            found[key.identity].flatMap { $0.expires > key.now ? $0.session : nil }
+        }
     }
 
     public func endSession(token: String) async throws {

@@ -7,6 +7,8 @@ import SQLKit
 public final class SQLStore: PerformaStore {
     let database: any StoreDatabase
     public let evidencePolicy: EvidencePolicy
+    /// The session lookups of concurrent requests, batched.
+    let sessionLookups: LookupBatcher<SessionKey, SignedInSession?>
 
     /// Where the data is (without secrets): `sqlite:./data/performa.sqlite`, `postgres://performa@host/db`.
     public var address: String { database.address }
@@ -14,7 +16,13 @@ public final class SQLStore: PerformaStore {
     init(database: any StoreDatabase, evidencePolicy: EvidencePolicy = .standard) {
         self.database = database
         self.evidencePolicy = evidencePolicy
+        self.sessionLookups = LookupBatcher(limit: Self.sessionBatchLimit) { keys in
+            try await Self.translatingErrors { try await Self.signedIn(keys, on: database) }
+        }
     }
+
+    /// At most this many session lookups share one statement (a few dozen binds; PostgreSQL and SQLite take far more).
+    static let sessionBatchLimit = 64
 
     /// Brings the schema up to date, then returns the store.
     static func open(_ database: any StoreDatabase, evidencePolicy: EvidencePolicy = .standard) async throws -> SQLStore {
@@ -64,6 +72,10 @@ public final class SQLStore: PerformaStore {
 
     /// Database errors become Italian `StoreError`s; the store's own errors pass through.
     func translatingErrors<T>(_ body: () async throws -> T) async throws -> T {
+        try await Self.translatingErrors(body)
+    }
+
+    static func translatingErrors<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as StoreError {
