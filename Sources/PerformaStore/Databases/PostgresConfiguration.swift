@@ -48,6 +48,14 @@ struct PostgresConfiguration {
         var configuration = PostgresClient.Configuration(host: host, port: port, username: username, password: password, database: database, tls: clientTLS)
         configuration.options.maximumConnections = maximumConnections
         configuration.options.connectTimeout = .seconds(10)
+        // No pool timers: every connection is a minimum connection (no idle-timeout timer) and there are no
+        // keep-alive pings. With batched session lookups a connection goes idle between almost every two uses, and
+        // PostgresNIO 1.33 starts its timers (a `Task.sleep` of 30 and 60 s) at each; they are cancelled when the
+        // connection is leased again, yet heaptrack showed their memory held until the sleeps' deadlines: at
+        // thousands of requests a second the server grew by tens of MB. A connection that died is found, and
+        // replaced, on its next use.
+        configuration.options.minimumConnections = maximumConnections
+        configuration.options.keepAliveBehavior = nil
         return configuration
     }
 
