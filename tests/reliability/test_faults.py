@@ -105,12 +105,12 @@ class SmallDisk:
     def fill(self):
         """Writes a filler file until the disk is full; returns its path."""
         filler = os.path.join(self.path, "riempitivo")
-        with open(filler, "wb") as file:
+        # Unbuffered: a buffered file would try to write its rest again on close, and raise there.
+        with open(filler, "wb", buffering=0) as file:
             block = b"\0" * 65536
             try:
                 while True:
                     file.write(block)
-                    file.flush()
             except OSError:
                 pass
         return filler
