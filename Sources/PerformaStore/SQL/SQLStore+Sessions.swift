@@ -26,13 +26,13 @@ extension SQLStore {
         guard let (organization, secret) = Self.splitToken(token) else { return nil }
         // Every request runs this: concurrent lookups share one statement (`LookupBatcher`), none is answered
         // by a statement that started before it was asked.
-        return try await sessionLookups.lookUp(SessionKey(organization: organization, tokenHash: Digest.sha256(secret), now: StoreTime.text(now)))
+        return try await sessionLookups.lookUp(SessionKey(identity: .init(organization: organization, tokenHash: Digest.sha256(secret)), now: StoreTime.text(now)))
     }
 
     /// The sessions `keys` name, in one statement and without an explicit transaction: each key's session if it
     /// exists, has not expired at the key's time and its user is active; nil otherwise.
     static func signedIn(_ keys: [SessionKey], on database: any StoreDatabase) async throws -> [SignedInSession?] {
-        let organizations = Array(Set(keys.map(\.organization))).sorted(), hashes = keys.map(\.tokenHash)
+        let organizations = Array(Set(keys.map(\.identity.organization))).sorted(), hashes = keys.map(\.identity.tokenHash)
         // The earliest time of the batch; each key is then held to its own.
         let earliest = keys.map(\.now).min() ?? ""
         let query: SQLQueryString = database.kind == .postgres

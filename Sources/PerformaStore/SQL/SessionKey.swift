@@ -1,4 +1,4 @@
-/// One session lookup of a request: which session (organization and token hash) and the request's time.
+/// One session lookup of a request: which session and the request's time.
 struct SessionKey: Sendable {
     /// A session as the database identifies it.
     struct Identity: Hashable, Sendable {
@@ -6,10 +6,7 @@ struct SessionKey: Sendable {
         let tokenHash: String
     }
 
-    let organization: String
-    let tokenHash: String
+    let identity: Identity
     /// `StoreTime.text` of the request's time: the session must expire after it.
     let now: String
-
-    var identity: Identity { Identity(organization: organization, tokenHash: tokenHash) }
 }
