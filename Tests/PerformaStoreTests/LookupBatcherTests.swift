@@ -66,4 +66,33 @@ struct LookupBatcherTests {
         failing.withLock { $0 = false }
         #expect(try await batcher.lookUp(5) == 5)
     }
+
+    @Test("a leader whose own request is cancelled still answers the lookups that joined its batch")
+    func cancelledLeader() async throws {
+        // Each call waits until the test opens its gate.
+        let gates = Mutex<[CheckedContinuation<Void, Never>]>([])
+        let batcher = LookupBatcher<Int, Int>(limit: 8) { requests in
+            await withCheckedContinuation { continuation in gates.withLock { $0.append(continuation) } }
+            try Task.checkCancellation()
+            return requests.map { $0 + 100 }
+        }
+        func callsWaiting(_ count: Int) async throws {
+            while gates.withLock({ $0.count }) < count { try await Task.sleep(for: .milliseconds(1)) }
+        }
+        let first = Task { try await batcher.lookUp(0) }
+        try await callsWaiting(1)
+        // 1, 2 and 3 arrive while the first call runs: the next batch is theirs, led by the first of them.
+        let leader = Task { try await batcher.lookUp(1) }
+        while batcher.waitingCount < 1 { try await Task.sleep(for: .milliseconds(1)) }
+        let others = [2, 3].map { request in Task { try await batcher.lookUp(request) } }
+        while batcher.waitingCount < 3 { try await Task.sleep(for: .milliseconds(1)) }
+        gates.withLock { $0.removeFirst() }.resume()
+        #expect(try await first.value == 100)
+        try await callsWaiting(1)
+        leader.cancel()
+        gates.withLock { $0.removeFirst() }.resume()
+        for (request, task) in zip([2, 3], others) { #expect(try await task.value == request + 100) }
+        #expect(try await leader.value == 101)
+    }
 }
+

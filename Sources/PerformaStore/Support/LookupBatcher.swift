@@ -38,6 +38,9 @@ final class LookupBatcher<Request: Sendable, Answer: Sendable>: Sendable {
         self.run = run
     }
 
+    /// Lookups waiting for the next batch.
+    var waitingCount: Int { state.withLock { $0.waiting.count } }
+
     func lookUp(_ request: Request) async throws -> Answer {
         let turn = await withCheckedContinuation { (continuation: CheckedContinuation<Turn, Never>) in
             let leads = state.withLock { state in
@@ -60,8 +63,10 @@ final class LookupBatcher<Request: Sendable, Answer: Sendable>: Sendable {
     /// Runs one batch: `request` and `others`, then hands whoever waited meanwhile to the next leader.
     private func lead(_ request: Request, others: [Waiter]) async throws -> Answer {
         let outcome: Result<[Answer], any Error>
+        let requests = [request] + others.map(\.request), run = self.run
         do {
-            let answers = try await run([request] + others.map(\.request))
+            // In a task of its own: the leader's cancellation (its client went away) must not fail the others' lookups.
+            let answers = try await Task { try await run(requests) }.value
             precondition(answers.count == others.count + 1, "a batched lookup must answer every request")
             outcome = .success(answers)
         } catch {

@@ -11,20 +11,20 @@ struct CompiledRuleOrder: Sendable {
     private(set) var runEnd: [Int32] = []
 
     /// Every rule, then every rule with the override flag.
-    static let slotCount = 2 * CompiledRule.allCases.count
+    static let slotCount = 2 * ruleCount
+    private static let ruleCount = CompiledRule.allCases.count
 
     /// The slot of a stored rule byte.
     @inline(__always)
     static func slot(ofStoredByte stored: UInt8) -> Int {
         let rule = Int(CompiledRule(storedByte: stored).rawValue)
-        return stored & CompiledRule.overriddenFlag == 0 ? rule : rule + CompiledRule.allCases.count
+        return stored & CompiledRule.overriddenFlag == 0 ? rule : rule + ruleCount
     }
 
     /// The rule of slot `k`, and whether its indicators are overridden.
     @inline(__always)
     static func rule(ofSlot k: Int) -> (rule: CompiledRule, overridden: Bool) {
-        let count = CompiledRule.allCases.count
-        return (CompiledRule(rawValue: UInt8(k % count)).unsafelyUnwrapped, k >= count)
+        (CompiledRule(rawValue: UInt8(k % ruleCount)).unsafelyUnwrapped, k >= ruleCount)
     }
 
     /// Makes room for organization `o`, whose indicators are `indicators` (after the previous organization's),
