@@ -7,7 +7,8 @@ import Synchronization
 /// One batch runs at a time. Whoever asks while nothing runs leads: it runs its own lookup at once (alone, on an
 /// idle server: no delay). Whoever asks while a batch runs waits; when the batch ends, its leader hands the
 /// waiters to the first of them, which runs them as the next batch (at most `limit`), and so on. Under load many
-/// requests share one database call; no task is spawned and no timer waits.
+/// requests share one database call. Each call runs in a task of its own (so that a cancelled leader fails no one
+/// else); nothing waits on a timer.
 final class LookupBatcher<Request: Sendable, Answer: Sendable>: Sendable {
     /// Answers `requests` in the same order, in one call.
     typealias Run = @Sendable (_ requests: [Request]) async throws -> [Answer]
