@@ -20,7 +20,7 @@ protocol StoreDatabase: Sendable {
     func transaction<T: Sendable>(_ mode: TransactionMode, organization: String?, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Runs one reading statement on its own, in the database's implicit transaction (a single statement is atomic):
     /// one round trip where `transaction` needs three or four. On PostgreSQL no tenant is declared, so row-level
-    /// security shows no tenant's rows unless the statement declares one itself (see `SessionLookup`).
+    /// security shows no tenant's rows unless the statement declares one itself (see `BatchedSessionLookup`).
     func readStatement(_ query: SQLQueryString) async throws -> [any SQLRow]
     func close() async
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Performa
 
 /// Times are stored as UTC ISO 8601 text with milliseconds (`2021-12-31T09:15:00.000Z`): the same column type in
 /// SQLite and PostgreSQL, readable in a dump, and ordered correctly as text because the width is fixed.
@@ -39,25 +40,10 @@ enum StoreTime {
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
               let minute = number(14..<16), let second = number(17..<19), let millisecond = number(20..<23),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60 else { return nil }
-        // Days from 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's days-from-civil formula).
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
-        guard day <= daysInMonth(year, month) else { return nil }
-        let seconds = Int64(days) * 86_400 + Int64(hour * 3_600 + minute * 60 + second)
+              (1...12).contains(month), (1...Day.daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second < 60
+        else { return nil }
+        let seconds = Int64(Day(year, month, day).ordinal) * 86_400 + Int64(hour * 3_600 + minute * 60 + second)
         return canonical(seconds * 1_000 + Int64(millisecond))
-    }
-
-    private static func daysInMonth(_ year: Int, _ month: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 
     /// Now, at the stored precision.
