@@ -24,7 +24,7 @@ struct LevelKernel {
     func scoreStrategic(_ s: Int) {
         let ownGroup = Int(strategics.ownGroup[s])
         var operational = WeightedMean()
-        for g in (ownGroup + 1)..<Int(strategics.operationalEnd[s]) { groups.add(g, to: &operational) }
+        for g in (ownGroup + 1)..<Int(strategics.operationalEnd[s]) { groups.add(g, weight: groups.weight[g], to: &operational) }
         let operationalPart = operational.outcome()
         // `RollUp` sorts the two parts by key: "operational" before "own".
         var mean = WeightedMean()
@@ -35,9 +35,7 @@ struct LevelKernel {
 
     func scoreArea(_ a: Int) {
         var mean = WeightedMean()
-        for s in Int(areas.strategicStart[a])..<Int(areas.strategicStart[a + 1]) {
-            mean.add(weight: strategics.weight[s], computed: strategics.score[s], override: strategics.override[s], status: strategics.status[s])
-        }
+        for s in Int(areas.strategicStart[a])..<Int(areas.strategicStart[a + 1]) { strategics.add(s, weight: strategics.weight[s], to: &mean) }
         (areas.score[a], areas.status[a]) = mean.outcome()
     }
 
@@ -51,7 +49,7 @@ struct LevelKernel {
 
     func scoreAgency(_ a: Int) {
         var mean = WeightedMean()
-        for g in Int(agencies.groupStart[a])..<Int(agencies.groupEnd[a]) { groups.add(g, to: &mean) }
+        for g in Int(agencies.groupStart[a])..<Int(agencies.groupEnd[a]) { groups.add(g, weight: groups.weight[g], to: &mean) }
         (agencies.score[a], agencies.status[a]) = mean.outcome()
     }
 
@@ -63,11 +61,9 @@ struct LevelKernel {
             if objective == CompiledManagers.unknownObjective {
                 mean.add(weight: weight, computed: .nan, override: .nan, status: ScoreStatus.notApplicable.compiledCode)
             } else if objective >= 0 {
-                let g = Int(objective)
-                mean.add(weight: weight, computed: groups.score[g], override: groups.override[g], status: groups.status[g])
+                groups.add(Int(objective), weight: weight, to: &mean)
             } else {
-                let s = Int(-(objective + 1))
-                mean.add(weight: weight, computed: strategics.score[s], override: strategics.override[s], status: strategics.status[s])
+                strategics.add(Int(-(objective + 1)), weight: weight, to: &mean)
             }
         }
         (managers.score[m], managers.status[m]) = mean.outcome()
@@ -82,10 +78,10 @@ struct GroupResults {
     let score: UnsafeBufferPointer<Double>
     let status: UnsafeBufferPointer<UInt8>
 
-    /// Group `g` as a part of its parent, with its own weight.
+    /// Group `g` as a part of a mean, with `weight` (its own in its parent, or a manager's assignment weight).
     @inline(__always)
-    func add(_ g: Int, to mean: inout WeightedMean) {
-        mean.add(weight: weight[g], computed: score[g], override: override[g], status: status[g])
+    func add(_ g: Int, weight: Double, to mean: inout WeightedMean) {
+        mean.add(weight: weight, computed: score[g], override: override[g], status: status[g])
     }
 }
 
@@ -98,6 +94,12 @@ struct StrategicColumns {
     let override: UnsafeBufferPointer<Double>
     let score: UnsafeMutableBufferPointer<Double>
     let status: UnsafeMutableBufferPointer<UInt8>
+
+    /// Strategic objective `s` as a part of a mean, with `weight` (its own in its area, or an assignment weight).
+    @inline(__always)
+    func add(_ s: Int, weight: Double, to mean: inout WeightedMean) {
+        mean.add(weight: weight, computed: score[s], override: override[s], status: status[s])
+    }
 }
 
 struct AreaColumns {
