@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests of the web application in a real headless Chromium (Debian chromium + chromium-driver, driven by
 # Selenium from PyPI): starts `performa serve --demo` from an already-built binary on a free port with a temporary
-# database, runs tests/browser/test_cycle.py, and stops the server.
+# database, runs every tests/browser/test_*.py module (unittest discover), and stops the server.
 #
 #   bash tests/browser/run.sh PATH/TO/performa [--screenshots FOLDER]
 #
@@ -66,7 +66,7 @@ healthy || { echo "Il server non risponde:"; cat "$work/server.log"; exit 1; }
 echo "performa serve --demo in ascolto sulla porta $port"
 
 status=0
-(cd tests/browser && PERFORMA_URL="http://127.0.0.1:$port" ../../.venv/bin/python -m unittest -v test_cycle) || status=$?
+(cd tests/browser && PERFORMA_URL="http://127.0.0.1:$port" ../../.venv/bin/python -m unittest discover -v -s . -p 'test_*.py') || status=$?
 if [ -n "$screenshots" ]; then
   mkdir -p "$screenshots"
   screenshots="$(cd "$screenshots" && pwd)"
