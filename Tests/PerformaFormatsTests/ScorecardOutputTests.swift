@@ -38,7 +38,7 @@ struct ScorecardOutputTests {
     func csv() throws {
         let (_, card) = try bresciaCard()
         let lines = ScorecardRows.csv(card).split(separator: "\r\n")
-        #expect(lines.first == "livello;codice;titolo;padre;peso;target;valore;raggiungimento;calcolato;motivo_correzione_oiv;stato;nota")
+        #expect(lines.first == "\u{FEFF}livello;codice;titolo;padre;peso;target;valore;raggiungimento;calcolato;motivo_correzione_oiv;stato;nota")
         #expect(lines.contains { $0.hasPrefix("operativo;1.1.2;") && $0.contains(";99,27;") })
     }
 

@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads CSV as Italian spreadsheets write it: `;` between fields (a `,` when the first line has no `;`
 /// but has commas), fields in double quotes may hold separators, quotes (doubled) and line breaks; an
-/// initial UTF-8 byte order mark is dropped.
+/// initial UTF-8 byte order mark is dropped, and so is the apostrophe that `CSVWriter` puts before a text that a
+/// spreadsheet would take for a formula (`FormulaGuard`).
 public enum CSVReader {
     /// The rows of `text` as a sheet named `name`; row numbers count records, the header being row 1.
     public static func grid(_ text: String, name: String) throws(CSVError) -> SheetGrid {
@@ -27,7 +28,7 @@ public enum CSVReader {
             guard column < InputLimits.maximumSheetColumns else {
                 throw CSVError(record: record, message: "troppe colonne (il massimo è \(InputLimits.maximumSheetColumns))")
             }
-            if !field.isEmpty || quotedField { cells[column] = .text(field) }
+            if !field.isEmpty || quotedField { cells[column] = .text(FormulaGuard.restore(field)) }
             field = ""
             quotedField = false
             column += 1
