@@ -50,13 +50,14 @@ struct ConcurrencyTests {
                 try await store.renameOrganization(context, to: "Altro nome", expectedRowVersion: organization.rowVersion)
             }
             #expect(try await store.organization(context).name == "Ente rinominato")
-            let override = try await store.setOverride(context, planID: "piano-prova", AchievementOverride(subject: "1.1.1", at: day, achievement: 80, reason: "prima"), expectedRowVersion: nil)
-            _ = try await store.setOverride(context, planID: "piano-prova", AchievementOverride(subject: "1.1.1", at: day, achievement: 85, reason: "seconda"), expectedRowVersion: override.rowVersion)
+            let oiv = AccessContext(organization: context.organization, user: "oiv", role: .oiv)
+            let override = try await store.setOverride(oiv, planID: "piano-prova", AchievementOverride(subject: "1.1.1", at: day, achievement: 80, reason: "prima"), expectedRowVersion: nil)
+            _ = try await store.setOverride(oiv, planID: "piano-prova", AchievementOverride(subject: "1.1.1", at: day, achievement: 85, reason: "seconda"), expectedRowVersion: override.rowVersion)
             await #expect(throws: StoreError.self) {
-                try await store.setOverride(context, planID: "piano-prova", AchievementOverride(subject: "1.1.1", at: day, achievement: 99, reason: "terza"), expectedRowVersion: override.rowVersion)
+                try await store.setOverride(oiv, planID: "piano-prova", AchievementOverride(subject: "1.1.1", at: day, achievement: 99, reason: "terza"), expectedRowVersion: override.rowVersion)
             }
             await #expect(throws: StoreError.self) {
-                try await store.setOverride(context, planID: "piano-prova", AchievementOverride(subject: "1.1.1", at: day, achievement: 99, reason: "doppia"), expectedRowVersion: nil)
+                try await store.setOverride(oiv, planID: "piano-prova", AchievementOverride(subject: "1.1.1", at: day, achievement: 99, reason: "doppia"), expectedRowVersion: nil)
             }
             #expect(try await store.overrides(context, planID: "piano-prova").map(\.override.achievement) == [85])
         }

@@ -16,7 +16,7 @@ struct TenantIsolationTests {
             let bMeasurement = try await store.recordMeasurement(b, planID: planID, MeasurementEntry(indicator: key, at: yearEnd, text: "1200"), expectedRevision: 0)
             let bEvidence = try await store.attachEvidence(b, planID: planID, indicator: key, at: yearEnd,
                                                            EvidenceUpload(fileName: "relazione.pdf", contentType: "application/pdf", data: Data("%PDF-1.7 B".utf8)))
-            let bOverride = try await store.setOverride(b, planID: planID, AchievementOverride(subject: "1.1.1", at: yearEnd, achievement: 90, reason: "OIV di B"), expectedRowVersion: nil)
+            let bOverride = try await store.setOverride(AccessContext(organization: b.organization, user: "oiv", role: .oiv), planID: planID, AchievementOverride(subject: "1.1.1", at: yearEnd, achievement: 90, reason: "OIV di B"), expectedRowVersion: nil)
             let bSession = try await store.createSession(bUser.context, expiresAt: Date().addingTimeInterval(3_600))
             let bResultsBefore = try await store.results(b, planID: planID)
             let bAuditBefore = try await store.auditLog(b, AuditQuery(limit: 1_000))
@@ -40,7 +40,7 @@ struct TenantIsolationTests {
             await #expect(throws: StoreError.self) { try await store.updateUser(a, renamed, newPasswordHash: "rubata") }
             await #expect(throws: StoreError.self) { try await store.removeEvidence(a, id: bEvidence.id) }
             await #expect(throws: StoreError.self) {
-                try await store.removeOverride(a, planID: planID, subject: "1.1.1", at: yearEnd, expectedRowVersion: bOverride.rowVersion)
+                try await store.removeOverride(AccessContext(organization: a.organization, user: "oiv", role: .oiv), planID: planID, subject: "1.1.1", at: yearEnd, expectedRowVersion: bOverride.rowVersion)
             }
             await #expect(throws: StoreError.self) {
                 try await store.recordMeasurement(a, planID: "solo-in-b", MeasurementEntry(indicator: key, at: yearEnd, text: "1"), expectedRevision: nil)

@@ -6,18 +6,16 @@ import SQLKit
 /// (neutralisations): each is one row per subject, replaced under a row-version check; the audit log keeps
 /// every earlier value.
 extension SQLStore {
-    static let judges: Set<Role> = [.oiv, .admin]
-
     public func setOverride(_ context: AccessContext, planID: String, _ override: AchievementOverride, expectedRowVersion: Int?) async throws -> StoredOverride {
         try await write(context) { scope in
-            try scope.require(Self.judges, "registrare correzioni dell'OIV")
+            try scope.require(.validateResults, "registrare correzioni dell'OIV")
             return try await scope.writeOverride(planID, override, expectedRowVersion: expectedRowVersion)
         }
     }
 
     public func removeOverride(_ context: AccessContext, planID: String, subject: String, at: Day, expectedRowVersion: Int) async throws {
         try await write(context) { scope in
-            try scope.require(Self.judges, "eliminare correzioni dell'OIV")
+            try scope.require(.validateResults, "eliminare correzioni dell'OIV")
             let current = try await scope.overrideRows(planID).first { $0.override.subject == subject && $0.override.at == at }
             let what = "la correzione OIV di «\(subject)» al \(at.italian)"
             guard let current, current.rowVersion == expectedRowVersion else {
@@ -38,14 +36,14 @@ extension SQLStore {
 
     public func setNeutralisation(_ context: AccessContext, planID: String, _ neutralisation: DeclaredNeutralisation, expectedRowVersion: Int?) async throws -> StoredNeutralisation {
         try await write(context) { scope in
-            try scope.require(Self.judges, "dichiarare indicatori non valutabili")
+            try scope.require(.validateResults, "dichiarare indicatori non valutabili")
             return try await scope.writeNeutralisation(planID, neutralisation, expectedRowVersion: expectedRowVersion)
         }
     }
 
     public func removeNeutralisation(_ context: AccessContext, planID: String, indicator: IndicatorKey, from: Day?, expectedRowVersion: Int) async throws {
         try await write(context) { scope in
-            try scope.require(Self.judges, "eliminare neutralizzazioni")
+            try scope.require(.validateResults, "eliminare neutralizzazioni")
             let current = try await scope.neutralisationRows(planID).first { $0.neutralisation.indicator == indicator && $0.neutralisation.from == from }
             let what = "la neutralizzazione dell'indicatore \(indicator)"
             guard let current, current.rowVersion == expectedRowVersion else {

@@ -50,7 +50,7 @@ extension SQLStore {
             let target: PlanStatus
             switch act.kind {
             case .oivValidation:
-                try scope.require([.oiv, .admin], "registrare la validazione dell'OIV")
+                try scope.require(.validatePlan, "registrare la validazione dell'OIV")
                 target = .validated
             case .adoption:
                 try scope.require([.admin], "registrare l'adozione del piano")

@@ -1,8 +1,6 @@
-import PerformaStore
-
-/// What a role may do in the web application (DESIGN.md §7). The store enforces the same rules on every change;
-/// the application checks them first so that it shows only the forms a user may submit, and refuses the rest
-/// with 403 before anything is read from the request body.
+/// What a role may do (DESIGN.md §7): the one permission table of Performa. The store checks it before every
+/// change it guards (`Scope.require(_:_:)`); the web application checks the same table first, so that it shows only
+/// the forms a user may submit and refuses the rest with 403 before anything is read from the request body.
 public enum Capability: String, CaseIterable, Sendable {
     /// Every page and every read endpoint of the user's own organization.
     case read
@@ -10,7 +8,7 @@ public enum Capability: String, CaseIterable, Sendable {
     case enterMeasurements
     /// Open, close and reopen the collection at a checkpoint (campagna di rilevazione).
     case manageCampaigns
-    /// Validate or correct an achievement (OIV).
+    /// Validate or correct an achievement, declare an indicator not assessable (OIV).
     case validateResults
     /// The economic value of objectives and the amount earned (valorizzazione).
     case seeValorization
@@ -32,5 +30,12 @@ extension Role {
         case .validateResults, .validatePlan: return self == .oiv
         case .seeValorization: return self == .oiv || self == .admin
         }
+    }
+}
+
+extension Scope {
+    /// Refuses a change the acting role may not make, by the permission table.
+    func require(_ capability: Capability, _ action: String) throws {
+        guard context.role.may(capability) else { throw StoreError.forbidden(role: context.role, action: action) }
     }
 }
