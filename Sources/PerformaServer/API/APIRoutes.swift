@@ -171,9 +171,11 @@ struct APIRoutes: Sendable {
     private func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: WebRequestContext) async throws -> T {
         let body: ByteBuffer
         do {
-            body = try await request.body.collect(upTo: 1024 * 1024)
+            body = try await request.body.collect(upTo: min(1024 * 1024, context.maxUploadSize))
         } catch is NIOTooManyBytesError {
-            throw HTTPError(.contentTooLarge, message: "Corpo della richiesta troppo grande: al massimo 1 MB.")
+            throw HTTPError(.contentTooLarge, message: context.identity == nil
+                ? "Corpo della richiesta troppo grande: senza accesso al massimo \(context.maxUploadSize / 1024) KB."
+                : "Corpo della richiesta troppo grande: al massimo 1 MB.")
         }
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer: body))

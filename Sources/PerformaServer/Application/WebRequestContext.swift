@@ -20,7 +20,12 @@ public struct WebRequestContext: AuthRequestContext, RequestContext {
         clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
-    /// Evidence uploads (PDF, spreadsheets) are larger than Hummingbird's 2 MB default; the store checks the
-    /// real limit of each file (`EvidencePolicy`), this only bounds what is read from the socket.
-    public var maxUploadSize: Int { 26 * 1024 * 1024 }
+    /// The most a request body may carry. Evidence uploads (PDF, spreadsheets) are larger than Hummingbird's 2 MB
+    /// default; the store checks the real limit of each file (`EvidencePolicy`), this only bounds what is read from
+    /// the socket. A request without a session (the login form, the API's login) needs a few hundred bytes: it may
+    /// send no more than `anonymousBodyLimit`, so that nobody can make the server read and parse megabytes
+    /// without signing in.
+    public var maxUploadSize: Int { identity == nil ? Self.anonymousBodyLimit : Self.signedInBodyLimit }
+    static let anonymousBodyLimit = 16 * 1024
+    static let signedInBodyLimit = 26 * 1024 * 1024
 }

@@ -73,12 +73,21 @@ struct AuthPages: Sendable {
         return try app.pages.page("accesso", shown, status: status)
     }
 
-    /// Where to go after login: only a path of this site (`/…`, never `//host` or a full URL).
+    /// Where to go after login: only a path of this site, else the home page. Browsers drop tabs and line breaks from
+    /// a URL and read a backslash as `/`, so `/<tab>/other.site` or `/<backslash>other.site` would leave the site: the target must be
+    /// printable ASCII without backslashes, a path that starts with one `/` (no scheme, no host), with no empty, `.`
+    /// or `..` segment that a browser could fold into `//`.
     static func safeTarget(_ text: String?) -> String {
-        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.hasPrefix("/\\"), !text.contains("\r"), !text.contains("\n") else {
-            return Paths.home
+        guard let text, text.hasPrefix("/"),
+              text.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }),
+              let components = URLComponents(string: text), components.scheme == nil, components.host == nil,
+              components.percentEncodedPath.hasPrefix("/")
+        else { return Paths.home }
+        let segments = components.percentEncodedPath.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        let folded = segments.enumerated().contains { index, segment in
+            segment == "." || segment == ".." || segment.lowercased().hasPrefix("%2e") || (segment.isEmpty && index < segments.count - 1)
         }
-        return text
+        return folded ? Paths.home : text
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import MultipartKit
 import NIOCore
+import NIOPosix
 import PerformaStore
 
 /// A submitted form, URL-encoded or multipart (with files), after its CSRF token was checked against the
@@ -26,29 +27,49 @@ struct FormInput: Sendable {
     func file(_ name: String) -> UploadedFile? { files[name] }
 
     static func read(_ request: Request, context: WebRequestContext) async throws -> FormInput {
+        // A form from a browser without Performa's CSRF cookie is refused whatever it holds: refuse it before
+        // reading it. So is a body that declares more bytes than this request may send.
+        guard context.csrfTokenFromCookie else { throw refusedForgery }
+        let limit = context.maxUploadSize
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit { throw tooLarge(context) }
         let body: ByteBuffer
         do {
-            body = try await request.body.collect(upTo: context.maxUploadSize)
+            body = try await request.body.collect(upTo: limit)
         } catch is NIOTooManyBytesError {
-            let limit = "\(EvidencePolicy.standard.maximumBytes / 1_048_576) MB"
-            throw HTTPError(.contentTooLarge, message: "Il modulo inviato è troppo grande: i documenti a supporto possono pesare al massimo \(limit). Nulla è stato salvato.")
+            throw tooLarge(context)
         }
         let contentType = request.headers[.contentType] ?? ""
-        var form: FormInput
-        if contentType.lowercased().hasPrefix("multipart/form-data") {
-            // MultipartKit stops the process on an empty boundary (a precondition); RFC 2046 allows 1 to 70 characters.
-            guard let boundary = Self.parameter("boundary", in: contentType), (1...70).contains(boundary.utf8.count) else {
-                throw HTTPError(.badRequest, message: "Modulo non leggibile: manca il separatore delle parti (boundary) o non è valido.")
-            }
-            form = try Self.multipart(body, boundary: boundary)
-        } else {
-            form = Self.urlEncoded(String(buffer: body))
-        }
-        guard context.acceptsCSRFToken(form.fields[CSRFMiddleware.fieldName]?.first) else {
-            throw HTTPError(.forbidden, message: "Il modulo è scaduto o non proviene da Performa: ricaricare la pagina e inviarlo di nuovo. Nulla è stato salvato.")
-        }
+        // Parsing megabytes of multipart takes a while: on NIO's thread pool, never on the threads that serve
+        // the other requests.
+        var form = body.readableBytes < offloadThreshold
+            ? try parse(body, contentType: contentType)
+            : try await NIOThreadPool.singleton.runIfActive { try parse(body, contentType: contentType) }
+        guard context.acceptsCSRFToken(form.fields[CSRFMiddleware.fieldName]?.first) else { throw refusedForgery }
         form.fields[CSRFMiddleware.fieldName] = nil
         return form
+    }
+
+    /// Bodies from this size up are parsed on the thread pool.
+    static let offloadThreshold = 64 * 1024
+
+    private static let refusedForgery = HTTPError(.forbidden, message: "Il modulo è scaduto o non proviene da Performa: ricaricare la pagina e inviarlo di nuovo. Nulla è stato salvato.")
+
+    private static func tooLarge(_ context: WebRequestContext) -> HTTPError {
+        guard context.identity != nil else {
+            return HTTPError(.contentTooLarge, message: "Il modulo inviato è troppo grande per una richiesta senza accesso. Nulla è stato letto.")
+        }
+        let limit = "\(EvidencePolicy.standard.maximumBytes / 1_048_576) MB"
+        return HTTPError(.contentTooLarge, message: "Il modulo inviato è troppo grande: i documenti a supporto possono pesare al massimo \(limit). Nulla è stato salvato.")
+    }
+
+    /// A URL-encoded or multipart body as fields and files (the CSRF token still among the fields).
+    private static func parse(_ body: ByteBuffer, contentType: String) throws -> FormInput {
+        guard contentType.lowercased().hasPrefix("multipart/form-data") else { return urlEncoded(String(buffer: body)) }
+        // MultipartKit stops the process on an empty boundary (a precondition); RFC 2046 allows 1 to 70 characters.
+        guard let boundary = parameter("boundary", in: contentType), (1...70).contains(boundary.utf8.count) else {
+            throw HTTPError(.badRequest, message: "Modulo non leggibile: manca il separatore delle parti (boundary) o non è valido.")
+        }
+        return try multipart(body, boundary: boundary)
     }
 
     /// `a=1&b=due+parole&c=%C3%A8`
@@ -75,31 +96,74 @@ struct FormInput: Sendable {
         var form = FormInput()
         var headers: [String: String] = [:]
         var content = ByteBuffer()
+        var unreadable: String? = nil
         let parser = MultipartParser(boundary: boundary)
+        // MultipartKit gives a header value that is not UTF-8 as an empty string.
         parser.onHeader = { name, value in headers[name.lowercased()] = value }
         parser.onBody = { chunk in content.writeBuffer(&chunk) }
         parser.onPartComplete = {
-            let disposition = headers["content-disposition"] ?? ""
-            if let name = parameter("name", in: disposition) {
-                if let fileName = parameter("filename", in: disposition) {
-                    // An empty file input submits a part with no name and no bytes: no file chosen.
-                    if !fileName.isEmpty || content.readableBytes > 0 {
-                        let data = Data(content.readableBytesView)
-                        form.files[name] = UploadedFile(fileName: fileName, contentType: headers["content-type"] ?? "application/octet-stream", data: data)
-                    }
-                } else {
-                    form.fields[name, default: []].append(String(buffer: content))
+            defer { headers = [:]; content = ByteBuffer() }
+            guard unreadable == nil else { return }
+            // A part the form cannot place is refused, never dropped: the user would believe it was saved.
+            guard let disposition = headers["content-disposition"], let name = parameter("name", in: disposition) else {
+                unreadable = "una parte del modulo non ha un nome leggibile (forse il nome del file non è in UTF-8: rinominare il file e sceglierlo di nuovo)"
+                return
+            }
+            switch fileName(in: disposition) {
+            case .none:
+                form.fields[name, default: []].append(String(buffer: content))
+            case .unreadable:
+                unreadable = "il nome del file non è leggibile: rinominare il file e sceglierlo di nuovo"
+            case .named(let fileName):
+                // An empty file input submits a part with no name and no bytes: no file chosen.
+                if !fileName.isEmpty || content.readableBytes > 0 {
+                    let data = Data(content.readableBytesView)
+                    form.files[name] = UploadedFile(fileName: fileName, contentType: headers["content-type"] ?? "application/octet-stream", data: data)
                 }
             }
-            headers = [:]
-            content = ByteBuffer()
         }
         do {
             try parser.execute(body)
         } catch {
             throw HTTPError(.badRequest, message: "Modulo non leggibile: il contenuto inviato è incompleto o malformato.")
         }
+        if let unreadable { throw HTTPError(.badRequest, message: "Modulo non leggibile: \(unreadable). Nulla è stato salvato.") }
         return form
+    }
+
+    enum FileName: Equatable {
+        /// Not a file part.
+        case none
+        case named(String)
+        /// A file part whose name cannot be decoded.
+        case unreadable
+    }
+
+    /// The file name of a part: `filename*=UTF-8''%C3%A8.pdf` (RFC 6266/5987, preferred when both are given) or
+    /// `filename="è.pdf"`.
+    static func fileName(in disposition: String) -> FileName {
+        if let extended = parameter("filename*", in: disposition) {
+            let pieces = extended.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
+            guard pieces.count == 3, let bytes = percentDecodedBytes(pieces[2]) else { return .unreadable }
+            switch pieces[0].lowercased() {
+            case "utf-8": return String(validating: bytes, as: UTF8.self).map(FileName.named) ?? .unreadable
+            case "iso-8859-1": return .named(String(bytes.map { Character(Unicode.Scalar($0)) }))
+            default: return .unreadable
+            }
+        }
+        return parameter("filename", in: disposition).map(FileName.named) ?? .none
+    }
+
+    private static func percentDecodedBytes(_ text: Substring) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
+            guard let high = iterator.next(), let low = iterator.next(),
+                  let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return nil }
+            bytes.append(value)
+        }
+        return bytes
     }
 
     /// MultipartKit 4 stops the process (index out of range) on a byte above 127 in a part's header name, which no
