@@ -13,6 +13,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 BASE_URL = os.environ.get("PERFORMA_URL", "http://127.0.0.1:8080").rstrip("/")
 PLAN = "cciaa-brescia-2021-2023"
+# The width of a small phone (CSS pixels), at which every page must work.
+PHONE_WIDTH = 390
 
 
 def chromium(width=1280, height=900):
@@ -64,9 +66,31 @@ def logout(driver):
     WebDriverWait(driver, 20).until(lambda d: "/accesso" in d.current_url)
 
 
+def phone(driver, height=844):
+    """Makes the window a 390 px phone (a mobile viewport, touch-sized): Chromium's windows are never narrower than
+    500 px, so the phone is emulated through the DevTools protocol, as the browser's own device mode does."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": PHONE_WIDTH, "height": height, "deviceScaleFactor": 1, "mobile": True})
+
+
+def desktop(driver, width=1280, height=900):
+    """Back to a desktop window after `phone`."""
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    driver.set_window_size(width, height)
+
+
 def full_page_screenshot(driver, path, width=1280):
-    """A screenshot of the whole page: the window is resized to the document's height first."""
+    """A screenshot of the whole page at `width` (PHONE_WIDTH: as a phone): the window is made as tall as the
+    document first."""
+    if width == PHONE_WIDTH:
+        phone(driver)
+    else:
+        desktop(driver, width)
     height = driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
-    driver.set_window_size(width, min(max(int(height) + 40, 600), 12000))
+    height = min(max(int(height) + 40, 600), 12000)
+    if width == PHONE_WIDTH:
+        phone(driver, height)
+    else:
+        driver.set_window_size(width, height)
     driver.save_screenshot(path)
-    driver.set_window_size(width, 900)
+    desktop(driver, 1280)

@@ -48,7 +48,7 @@ struct MeasurementPages: Sendable {
             campaigns: campaigns.sorted { $0.checkpoint < $1.checkpoint }.map { campaign in
                 MeasurementListView.CampaignRow(
                     checkpoint: Display.checkpoint(campaign.checkpoint), state: campaign.state.italian, open: campaign.acceptsMeasurements,
-                    detail: [campaign.reason.map { "motivo: \($0)" }, campaign.changedAt.map { "modificata il \(Display.moment($0))" }].compactMap { $0 }.joined(separator: " · "),
+                    detail: Self.detail(campaign),
                     action: Paths.campaign(id, campaign.checkpoint), rowVersion: String(campaign.rowVersion),
                     canManage: user.role.may(.manageCampaigns))
             },
@@ -56,6 +56,12 @@ struct MeasurementPages: Sendable {
             allHref: Paths.measurements(id, at: checkpoint) + "&tutti=1", mineHref: Paths.measurements(id, at: checkpoint),
             readOnly: !user.role.may(.enterMeasurements))
         return try app.pages.page("rilevazioni", view)
+    }
+
+    /// The reason and time of a campaign's last change, or nil when it never changed.
+    static func detail(_ campaign: Campaign) -> String? {
+        let parts = [campaign.reason.map { "motivo: \($0)" }, campaign.changedAt.map { "modificata il \(Display.moment($0))" }].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
     // MARK: Form
@@ -234,7 +240,8 @@ struct MeasurementListView: Sendable {
         var checkpoint: String
         var state: String
         var open: Bool
-        var detail: String
+        /// Reason and time of the last change; nil when the campaign never changed.
+        var detail: String?
         var action: String
         var rowVersion: String
         var canManage: Bool
