@@ -87,9 +87,15 @@ public protocol PerformaStore: Sendable {
 
     // MARK: OIV overrides and neutralisations
 
-    /// Creates (`expectedRowVersion` nil) or replaces the OIV-validated achievement of a subject at a checkpoint.
+    /// Creates (`expectedRowVersion` nil) or replaces the OIV-validated achievement of a subject at a checkpoint, tied
+    /// to the values that count now: a later value puts it aside (`StoredOverride.stands`) and it stops counting.
     func setOverride(_ context: AccessContext, planID: String, _ override: AchievementOverride, expectedRowVersion: Int?) async throws -> StoredOverride
+    /// Several judgements in one transaction, all or none; each may name the values its judge saw (`OverrideWrite.seen`).
+    func setOverrides(_ context: AccessContext, planID: String, _ writes: [OverrideWrite]) async throws -> [StoredOverride]
+    /// The values judgements of `subjects` at `at` would be tied to now, with the token a form carries (`OverrideWrite.seen`).
+    func judgementValues(_ context: AccessContext, planID: String, subjects: [String], at: Day) async throws -> [String: (values: [JudgedValue], token: String)]
     func removeOverride(_ context: AccessContext, planID: String, subject: String, at: Day, expectedRowVersion: Int) async throws
+    /// Every judgement, standing or put aside, each with the values it judged and how they changed since.
     func overrides(_ context: AccessContext, planID: String) async throws -> [StoredOverride]
     /// Creates (`expectedRowVersion` nil) or replaces a neutralisation of an indicator from a checkpoint.
     func setNeutralisation(_ context: AccessContext, planID: String, _ neutralisation: DeclaredNeutralisation, expectedRowVersion: Int?) async throws -> StoredNeutralisation

@@ -7,16 +7,40 @@ import SQLKit
 /// every earlier value.
 extension SQLStore {
     public func setOverride(_ context: AccessContext, planID: String, _ override: AchievementOverride, expectedRowVersion: Int?) async throws -> StoredOverride {
+        try await setOverrides(context, planID: planID, [OverrideWrite(override, expectedRowVersion: expectedRowVersion)])[0]
+    }
+
+    /// Records several judgements in one transaction (the OIV's confirmation of many computed achievements): all of
+    /// them, or none when one is refused.
+    public func setOverrides(_ context: AccessContext, planID: String, _ writes: [OverrideWrite]) async throws -> [StoredOverride] {
         try await write(context) { scope in
             try scope.require(.validateResults, "registrare correzioni dell'OIV")
-            return try await scope.writeOverride(planID, override, expectedRowVersion: expectedRowVersion)
+            let basis = try await scope.judgementBasis(planID)
+            var stored: [StoredOverride] = []
+            for write in writes {
+                stored.append(try await scope.writeOverride(planID, write.override, expectedRowVersion: write.expectedRowVersion, seen: write.seen, basis: basis))
+            }
+            return stored
+        }
+    }
+
+    /// The values a judgement of `subject` at `at` would be tied to now, and their token for a form (`OverrideWrite.seen`).
+    public func judgementValues(_ context: AccessContext, planID: String, subjects: [String], at: Day) async throws -> [String: (values: [JudgedValue], token: String)] {
+        try await read(context) { scope in
+            let basis = try await scope.judgementBasis(planID)
+            var result: [String: (values: [JudgedValue], token: String)] = [:]
+            for subject in subjects {
+                let values = basis.values(of: subject, at: at)
+                result[subject] = (values, JudgementBasis.token(values))
+            }
+            return result
         }
     }
 
     public func removeOverride(_ context: AccessContext, planID: String, subject: String, at: Day, expectedRowVersion: Int) async throws {
         try await write(context) { scope in
             try scope.require(.validateResults, "eliminare correzioni dell'OIV")
-            let current = try await scope.overrideRows(planID).first { $0.override.subject == subject && $0.override.at == at }
+            let current = try await scope.overrideRows(planID, basis: nil).first { $0.override.subject == subject && $0.override.at == at }
             let what = "la correzione OIV di «\(subject)» al \(at.italian)"
             guard let current, current.rowVersion == expectedRowVersion else {
                 throw scope.staleOrMissing(what, expected: expectedRowVersion, current: current?.rowVersion)
@@ -31,7 +55,7 @@ extension SQLStore {
     }
 
     public func overrides(_ context: AccessContext, planID: String) async throws -> [StoredOverride] {
-        try await read(context) { scope in try await scope.overrideRows(planID) }
+        try await read(context) { scope in try await scope.overrideRows(planID, basis: try await scope.judgementBasis(planID)) }
     }
 
     public func setNeutralisation(_ context: AccessContext, planID: String, _ neutralisation: DeclaredNeutralisation, expectedRowVersion: Int?) async throws -> StoredNeutralisation {
@@ -64,15 +88,32 @@ extension SQLStore {
 }
 
 extension Scope {
-    func overrideRows(_ planID: String) async throws -> [StoredOverride] {
+    /// The plan's judgements; with `basis`, each compared with the values that count now (`changes`).
+    func overrideRows(_ planID: String, basis: JudgementBasis?) async throws -> [StoredOverride] {
         try await db.raw("""
             SELECT * FROM overrides WHERE organization_id = \(bind: organization) AND plan_id = \(bind: planID) ORDER BY subject, checkpoint
             """).all().map { row in
             var override = AchievementOverride(subject: try row.text("subject"), at: try row.day("checkpoint"), achievement: try row.number("achievement"),
                                                reason: try row.text("reason"), by: try row.optionalText("validated_by"))
             override.on = try row.optionalText("validated_on").flatMap(Day.init(parsing:))
-            return StoredOverride(planID: planID, override: override, recordedBy: try row.text("recorded_by"),
-                                  recordedAt: try row.time("recorded_at"), rowVersion: try row.integer("row_version"))
+            let now = basis?.values(of: override.subject, at: override.at)
+            // Every row has its values since schema 6; one without (written by an older server) is taken as judging the current ones.
+            let judged = try row.json("judged_json", as: [JudgedValue].self) ?? now ?? []
+            var stored = StoredOverride(planID: planID, override: override, recordedBy: try row.text("recorded_by"),
+                                        recordedAt: try row.time("recorded_at"), rowVersion: try row.integer("row_version"), judged: judged)
+            if let now { stored.changes = JudgementBasis.changes(judged: judged, now: now) }
+            return stored
+        }
+    }
+
+    /// The judgements that count: those whose values are still the ones that count. `measurements` are the plan's,
+    /// already read (their latest revisions are the current values).
+    func standingOverrides(_ planID: String, measurements: [StoredMeasurement]) async throws -> [AchievementOverride] {
+        let rows = try await overrideRows(planID, basis: nil)
+        if rows.isEmpty { return [] }
+        let basis = try await judgementBasis(planID, measurements: measurements)
+        return rows.compactMap { row in
+            JudgementBasis.changes(judged: row.judged, now: basis.values(of: row.override.subject, at: row.override.at)).isEmpty ? row.override : nil
         }
     }
 
@@ -90,9 +131,10 @@ extension Scope {
 
     /// Writes an override unless the stored one is equal; returns whether it wrote (for imports).
     func mergeOverride(_ planID: String, _ override: AchievementOverride) async throws -> Bool {
-        let current = try await overrideRows(planID).first { $0.override.subject == override.subject && $0.override.at == override.at }
+        let basis = try await judgementBasis(planID)
+        let current = try await overrideRows(planID, basis: nil).first { $0.override.subject == override.subject && $0.override.at == override.at }
         if current?.override == override { return false }
-        _ = try await writeOverride(planID, override, expectedRowVersion: current?.rowVersion)
+        _ = try await writeOverride(planID, override, expectedRowVersion: current?.rowVersion, seen: nil, basis: basis)
         return true
     }
 
@@ -105,7 +147,10 @@ extension Scope {
         return true
     }
 
-    func writeOverride(_ planID: String, _ override: AchievementOverride, expectedRowVersion: Int?) async throws -> StoredOverride {
+    /// Writes a judgement tied to the values that count now (`basis`); with `seen`, only if those are the values its
+    /// judge was shown.
+    func writeOverride(_ planID: String, _ override: AchievementOverride, expectedRowVersion: Int?, seen: String?,
+                       basis: JudgementBasis) async throws -> StoredOverride {
         guard let version = try await currentVersion(planID) else { throw StoreError.notFound(subject: "il piano «\(planID)»") }
         let isObjective = try await db.raw("""
             SELECT objective_key FROM plan_objectives WHERE organization_id = \(bind: organization) AND plan_id = \(bind: planID)
@@ -124,9 +169,15 @@ extension Scope {
         guard !override.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StoreError.invalid("Una correzione dell'OIV richiede la motivazione.")
         }
-        let current = try await overrideRows(planID).first { $0.override.subject == override.subject && $0.override.at == override.at }
+        let judged = basis.values(of: override.subject, at: override.at)
+        if let seen, seen != JudgementBasis.token(judged) {
+            throw StoreError.invalid("I valori di «\(override.subject)» al \(override.at.italian) sono cambiati dopo l'apertura della pagina: ricaricarla e validare i valori attuali. Nulla è stato registrato.")
+        }
+        let judgedJSON = try ColumnJSON.encode(judged)
+        let current = try await overrideRows(planID, basis: nil).first { $0.override.subject == override.subject && $0.override.at == override.at }
         let what = "la correzione OIV di «\(override.subject)» al \(override.at.italian)"
-        let stored = StoredOverride(planID: planID, override: override, recordedBy: context.user, recordedAt: now, rowVersion: (current?.rowVersion ?? 0) + 1)
+        let stored = StoredOverride(planID: planID, override: override, recordedBy: context.user, recordedAt: now, rowVersion: (current?.rowVersion ?? 0) + 1,
+                                    judged: judged)
         if let expectedRowVersion {
             guard let current, current.rowVersion == expectedRowVersion else {
                 throw staleOrMissing(what, expected: expectedRowVersion, current: current?.rowVersion)
@@ -134,7 +185,7 @@ extension Scope {
             guard try await db.raw("""
                 UPDATE overrides SET achievement = \(bind: override.achievement), reason = \(bind: override.reason), validated_by = \(bind: override.by),
                     validated_on = \(bind: override.on?.description), recorded_by = \(bind: context.user), recorded_at = \(bind: nowText),
-                    row_version = row_version + 1
+                    judged_json = \(bind: judgedJSON), row_version = row_version + 1
                 WHERE organization_id = \(bind: organization) AND plan_id = \(bind: planID) AND subject = \(bind: override.subject)
                   AND checkpoint = \(bind: override.at.description) AND row_version = \(bind: expectedRowVersion)
                 RETURNING row_version
@@ -144,9 +195,9 @@ extension Scope {
             if let current { throw StoreError.staleWrite(subject: what, expected: 0, current: current.rowVersion) }
             try await db.raw("""
                 INSERT INTO overrides (organization_id, plan_id, subject, checkpoint, achievement, reason, validated_by, validated_on,
-                                       recorded_by, recorded_at, row_version)
+                                       recorded_by, recorded_at, judged_json, row_version)
                 VALUES (\(bind: organization), \(bind: planID), \(bind: override.subject), \(bind: override.at.description), \(bind: override.achievement), \
-                \(bind: override.reason), \(bind: override.by), \(bind: override.on?.description), \(bind: context.user), \(bind: nowText), 1)
+                \(bind: override.reason), \(bind: override.by), \(bind: override.on?.description), \(bind: context.user), \(bind: nowText), \(bind: judgedJSON), 1)
                 """).run()
             try await audit("create", "override", "\(planID)/\(override.subject)@\(override.at)", before: nil, after: stored)
         }

@@ -110,7 +110,7 @@ extension Scope {
         guard try await currentVersion(planID) != nil else { throw StoreError.notFound(subject: "il piano «\(planID)»") }
         let history = try await allMeasurements(planID, currentOnly: currentOnly)
         let neutralisations = try await neutralisationRows(planID).map(\.neutralisation)
-        let overrides = try await overrideRows(planID).map(\.override)
+        let overrides = try await standingOverrides(planID, measurements: history)
         var results = Results(plan: planID, measurements: try history.map { try $0.measurement },
                               neutralisations: neutralisations.isEmpty ? nil : neutralisations,
                               overrides: overrides.isEmpty ? nil : overrides)
