@@ -29,11 +29,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Modalità dimostrativa: dati di Brescia e utenti dimostrativi.")
     var demo = false
 
-    @Option(name: .long, help: "Cartella delle risorse di Bootstrap Italia.")
-    var assets: String = "vendor/bootstrap-italia"
+    @Option(name: .long, help: "Cartella delle risorse di Bootstrap Italia (se omessa: vendor/bootstrap-italia, cercata a partire dalla cartella corrente e da quella del programma).")
+    var assets: String?
 
-    @Option(name: .long, help: "Cartella dei file dimostrativi (per --demo).")
-    var examples: String = "examples"
+    @Option(name: .long, help: "Cartella dei file dimostrativi per --demo (se omessa: examples, cercata a partire dalla cartella corrente e da quella del programma).")
+    var examples: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("Porta non valida: \(port) (da 0 a 65535).") }
@@ -49,9 +49,11 @@ struct ServeCommand: AsyncParsableCommand {
         ServerMetrics.bootstrap()
         let logger = Logger(label: "performa.server")
         let configuration = ServerConfiguration(
-            host: host, port: port, database: try database.url(), demo: demo, assetsFolder: assets,
+            host: host, port: port, database: try database.url(), demo: demo,
+            assetsFolder: assets ?? RepositoryFolder.locate("vendor/bootstrap-italia", marker: "css/bootstrap-italia.min.css")?.path ?? "vendor/bootstrap-italia",
             secureCookies: environment["PERFORMA_SECURE_COOKIES"] == "1")
-        let examples = URL(fileURLWithPath: examples)
+        let examples = examples.map(URL.init(fileURLWithPath:))
+            ?? RepositoryFolder.locate("examples", marker: DemoData.planFile) ?? URL(fileURLWithPath: "examples")
         do {
             try await StoreLauncher.withStore(configuration.database, logger: Logger(label: "performa.store")) { store in
                 var accounts: [DemoData.Account] = []

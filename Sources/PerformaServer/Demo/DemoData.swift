@@ -55,7 +55,7 @@ public enum DemoData {
         } catch let error as FileError {
             throw DemoError(message: "impossibile leggere i dati dimostrativi: \(error)")
         } catch {
-            throw DemoError(message: "dati dimostrativi non trovati nella cartella «\(folder.path)» (\(error.localizedDescription)). Avviare il server dalla cartella del repository.")
+            throw DemoError(message: "dati dimostrativi non trovati nella cartella «\(folder.path)» (\(error.localizedDescription)): indicare la cartella con --examples CARTELLA.")
         }
         let context = AccessContext(organization: plan.organization.id, user: "performa-demo", role: .admin)
         let exists = try await store.organizationDirectory().contains { $0.id == plan.organization.id }

@@ -12,6 +12,7 @@ struct ServicePages: Sendable {
         router.get("/healthz", use: health)
         router.get("/metrics", use: prometheus)
         router.get("/api/openapi.yaml", use: openAPI)
+        router.get("/favicon.ico", use: favicon)
     }
 
     struct Health: Codable, Sendable {
@@ -39,6 +40,14 @@ struct ServicePages: Sendable {
     /// Prometheus text exposition format.
     @Sendable func prometheus(_ request: Request, context: WebRequestContext) async throws -> Response {
         Response.text(metrics.emitToString(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+    }
+
+    /// Browsers ask for `/favicon.ico` whatever the page says: they get the same picture as the pages' icon link.
+    @Sendable func favicon(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let data = try Data(contentsOf: PageRenderer.staticFolder.appendingPathComponent("favicon.svg"))
+        var response = Response(status: .ok, headers: [.contentType: "image/svg+xml"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        response.headers[.cacheControl] = "public, max-age=86400"
+        return response
     }
 
     /// The OpenAPI 3.1 document of the JSON API (docs/api/openapi.yaml).
