@@ -7,7 +7,7 @@ public enum PlanFile {
     /// Reads a plan from YAML or JSON text. Errors name the line and the field, in Italian.
     public static func read(_ text: String, fileName: String = "piano") throws -> Plan {
         let plan = try FileDecoding.decode(Plan.self, from: text, fileName: fileName)
-        if let problem = InputLimits.planProblem(plan) {
+        if let problem = InputLimits.planProblem(plan) ?? FieldLimits.firstProblem(in: plan).map({ ($0.path, $0.message) }) {
             let mark = FileDecoding.node(at: problem.path, in: try FileDecoding.compose(text, fileName: fileName)).mark
             throw FileError(file: fileName, line: mark?.line, field: FileDecoding.fieldPath(problem.path), message: problem.message)
         }

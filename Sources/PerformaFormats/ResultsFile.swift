@@ -20,6 +20,8 @@ public enum ResultsFile {
     /// The first way `results` does not fit `plan`: the path of the offending field and an Italian message.
     /// Shared by every reader of results (this file format, the measurement sheet), so they check alike.
     static func problem(in results: Results, plan: Plan) -> (path: [CodingKey], message: String)? {
+        // Lengths, control characters and scales first (`FieldLimits`), as every way in checks them.
+        if let problem = FieldLimits.firstProblem(in: results) { return (problem.path, problem.message) }
         let index = PlanIndex(plan)
         if results.plan != plan.id {
             return ([PathKey("plan")], "i risultati si riferiscono al piano «\(results.plan)», non a «\(plan.id)»")
@@ -44,9 +46,6 @@ public enum ResultsFile {
             let known = index.entry(override.subject) != nil || IndicatorKey(parsing: override.subject).flatMap(index.indicator) != nil
             if !known {
                 return ([PathKey("overrides"), PathKey(position), PathKey("subject")], "«\(override.subject)» non è un obiettivo né un indicatore del piano")
-            }
-            if !(0...1_000).contains(override.achievement) || !override.achievement.isFinite {
-                return ([PathKey("overrides"), PathKey(position), PathKey("achievement")], "grado di raggiungimento fuori scala: \(override.achievement)")
             }
         }
         return nil

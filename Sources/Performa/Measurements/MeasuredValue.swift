@@ -62,8 +62,10 @@ public indirect enum MeasuredValue: Hashable, Sendable {
         }
     }
 
-    /// Why this value cannot measure a target of `kind`, in Italian; nil when it can.
+    /// Why this value cannot measure a target of `kind`, or is out of any scale (`ValueLimits`), in Italian; nil when
+    /// it can. Every way a value comes in (form, API, results file, spreadsheet, store) asks this.
     public func problem(for kind: TargetKind) -> String? {
+        if let outOfScale = ValueLimits.scaleProblem(self) { return outOfScale }
         let expected = "Valore non adatto all'indicatore (\(kind.shapeName)): atteso \(kind.valueHint)."
         switch (kind, self) {
         case (.notApplicable, _): return "L'indicatore non ha un target in questo periodo: nessun valore da rilevare."

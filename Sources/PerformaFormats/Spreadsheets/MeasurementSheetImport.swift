@@ -32,7 +32,7 @@ public enum MeasurementSheetImport {
             rows.append(record)
         }
         if let problem = ResultsFile.problem(in: results, plan: plan) {
-            guard problem.path.count == 3, problem.path[0].stringValue == "measurements", let position = problem.path[1].intValue,
+            guard problem.path.count >= 3, problem.path[0].stringValue == "measurements", let position = problem.path[1].intValue,
                   position >= offset else {
                 throw SpreadsheetError(file: file, message: problem.message)
             }
@@ -41,6 +41,10 @@ public enum MeasurementSheetImport {
             switch problem.path[2].stringValue {
             case "indicator": column = PlanIndex(plan).entry(results.measurements[position].indicator.objective) == nil ? M.objective : M.number
             case "at": column = M.checkpoint
+            case "note": column = M.note
+            case "author": column = M.author
+            case "recordedAt": column = M.recordedAt
+            case "evidence": column = M.evidence
             default: column = M.value
             }
             throw record.error(column, problem.message)

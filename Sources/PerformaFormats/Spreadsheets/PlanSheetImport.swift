@@ -15,7 +15,12 @@ public enum PlanSheetImport {
 
     public static func plan(from sheets: [SheetGrid], base: Plan? = nil, file: String? = nil) throws -> Plan {
         var reader = try PlanWorkbookReader(sheets: sheets, file: file)
-        return try reader.plan(base: base)
+        let plan = try reader.plan(base: base)
+        // The limits every way in keeps (`FieldLimits`); the cells were read one by one, the plan is checked whole.
+        if let problem = FieldLimits.firstProblem(in: plan) {
+            throw SpreadsheetError(file: file, message: "campo \(problem.field): \(problem.message)")
+        }
+        return plan
     }
 }
 

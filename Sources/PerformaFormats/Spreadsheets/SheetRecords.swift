@@ -135,7 +135,7 @@ struct SheetRecord {
 
     /// A percentage value (30 for 30%): a cell formatted as percentage holds the fraction (0,3), as
     /// spreadsheets store it; a plain number or a text (`30`, `30%`, `30,00 %`) is the percentage itself.
-    func percent(_ column: String, range: ClosedRange<Double> = 0...100) throws -> Double? {
+    func percent(_ column: String, range: ClosedRange<Double> = ValueLimits.weights) throws -> Double? {
         let result: Double
         switch try value(column) {
         case nil: return nil

@@ -33,6 +33,9 @@ enum PlanEdit {
         var plan = plan
         try require(!newCode.isEmpty, "codice", "Indicare il codice dell'area (es. 4).")
         try require(!title.isEmpty, "titolo", "Indicare il titolo dell'area.")
+        try limit(newCode, .title, "codice", "Codice")
+        try limit(title, .title, "titolo", "Titolo")
+        try limit(weight, "peso", "Peso")
         if let code {
             guard let i = plan.areas.firstIndex(where: { $0.code == code }) else { throw EditError(field: nil, message: "L'area «\(code)» non esiste.") }
             try require(newCode == code || !plan.areas.contains { $0.code == newCode }, "codice", "Esiste già un'area con il codice «\(newCode)».")
@@ -54,6 +57,7 @@ enum PlanEdit {
     static func setObjective(_ plan: Plan, key: String, _ fields: ObjectiveFields) throws(EditError) -> Plan {
         var plan = plan
         try require(!fields.title.isEmpty, "titolo", "Indicare il titolo dell'obiettivo.")
+        try limit(fields)
         var found = false
         for a in plan.areas.indices {
             for s in plan.areas[a].objectives.indices {
@@ -85,6 +89,7 @@ enum PlanEdit {
         let code = fields.code
         try require(!code.isEmpty, "codice", "Indicare il codice dell'obiettivo.")
         try require(!fields.title.isEmpty, "titolo", "Indicare il titolo dell'obiettivo.")
+        try limit(fields)
         let existing = Set(PlanIndex(plan).entries.map(\.key))
         if let a = plan.areas.firstIndex(where: { $0.code == parent }) {
             try require(code.hasPrefix(parent + ".") && !code.dropFirst(parent.count + 1).contains("."), "codice",
@@ -118,6 +123,18 @@ enum PlanEdit {
         throw EditError(field: nil, message: "«\(parent)» non è né un'area, né un obiettivo strategico, né un'azienda speciale del piano.")
     }
 
+    /// The objective's fields within `ValueLimits`, each refused next to its form field.
+    private static func limit(_ fields: ObjectiveFields) throws(EditError) {
+        try limit(fields.code, .title, "codice", "Codice")
+        try limit(fields.title, .title, "titolo", "Titolo")
+        try limit(fields.weight, "peso", "Peso")
+        try limit(fields.description, .chapter, "descrizione", "Descrizione")
+        try limit(fields.unitsInvolved, .note, "uffici", "Aree e uffici coinvolti")
+        try limit(fields.staffCommitted, .note, "impegno", "Impegno richiesto")
+        try limit(fields.relevance, "rilevanza", "Rilevanza")
+        try limit(fields.ownShare, "quota", "Quota")
+    }
+
     private static func apply(_ fields: ObjectiveFields, to objective: inout StrategicObjective) {
         objective.title = fields.title
         objective.weight = fields.weight
@@ -148,6 +165,14 @@ enum PlanEdit {
     /// Changes indicator `number` of an objective, or adds the next one when `number` is nil.
     static func setIndicator(_ plan: Plan, objective key: String, number: Int?, _ fields: IndicatorFields) throws(EditError) -> Plan {
         try require(!fields.title.isEmpty, "titolo", "Indicare la descrizione dell'indicatore (cosa misura).")
+        try limit(fields.title, .title, "titolo", "Descrizione")
+        try limit(fields.baseline, .note, "storico", "Target storico")
+        for entry in fields.targets {
+            try limit(entry.text, .note, "target-\(entry.at)", "Risultato atteso")
+            try limit(entry.weight, "peso-\(entry.at)", "Peso")
+        }
+        try limit(fields.weight, "peso", "Peso")
+        try limit(fields.evidence, .note, "documentazione", "Documentazione")
         var plan = plan
         var found = false
         func edit(_ indicators: inout [Indicator]) throws(EditError) {
@@ -213,6 +238,7 @@ enum PlanEdit {
             throw EditError(field: nil, message: "L'obiettivo «\(item.objective)» non esiste nel piano.")
         }
         try require(Set(items.map(\.objective)).count == items.count, nil, "Ogni obiettivo va indicato una sola volta per dirigente.")
+        for (row, item) in items.enumerated() { try limit(item.weight, "peso-\(row)", "Peso della riga \(row + 1)") }
         var assignments = plan.assignments ?? []
         // The titles as the printed table spelled them stay with the objectives that remain.
         let printed = Dictionary((assignments.first { $0.manager == manager }?.objectives ?? []).map { ($0.objective, $0.printedTitle) },
@@ -232,10 +258,28 @@ enum PlanEdit {
     private static func require(_ condition: Bool, _ field: String?, _ message: String) throws(EditError) {
         if !condition { throw EditError(field: field, message: message) }
     }
+
+    /// A weight or share within `ValueLimits.weights`, as every way into a plan requires.
+    private static func limit(_ weight: Double?, _ field: String, _ label: String) throws(EditError) {
+        if let weight, let problem = ValueLimits.weightProblem(weight) { throw EditError(field: field, message: "\(label): \(problem).") }
+    }
+
+    /// A text within its kind's length and free of control characters (`ValueLimits.textProblem`).
+    private static func limit(_ text: String?, _ kind: ValueLimits.TextKind, _ field: String, _ label: String) throws(EditError) {
+        if let text, let problem = ValueLimits.textProblem(text, kind) { throw EditError(field: field, message: "\(label): \(problem).") }
+    }
 }
 
 /// Why an edit was refused, in Italian, with the form field it is about.
 struct EditError: Error, Sendable {
     var field: String?
     var message: String
+}
+
+extension [EditError] {
+    /// `error` added unless a problem of the same field is listed already (a field shows one message: the first
+    /// one found, usually its format, which must be corrected before anything else about it can be judged).
+    mutating func add(_ error: EditError) {
+        if error.field == nil || !contains(where: { $0.field == error.field }) { append(error) }
+    }
 }

@@ -29,9 +29,15 @@ struct RecordingRules {
         return target
     }
 
-    /// As `checkSlot`, and the value must be readable and suit the target (the check `ResultsFile.read` makes).
+    /// As `checkSlot`, and the value must be readable and suit the target (the check `ResultsFile.read` makes), and
+    /// its texts keep `ValueLimits` (length, no control characters), whichever way they came in.
     func checkValue(_ entry: MeasurementEntry) throws {
         let target = try checkSlot(entry.indicator, at: entry.at)
+        let texts: [(String?, ValueLimits.TextKind, String)] = [(entry.text, .note, "valore"), (entry.note, .note, "nota"), (entry.author, .title, "autore")]
+            + (entry.evidence ?? []).map { ($0, .title, "documento") }
+        for (text, kind, label) in texts {
+            if let text, let problem = ValueLimits.textProblem(text, kind) { throw StoreError.invalid("\(entry.indicator), \(label): \(problem).") }
+        }
         guard let value = MeasuredValue.parse(entry.text) else {
             throw StoreError.invalid("\(entry.indicator): \(MeasurementError.unreadable(entry.text).description)")
         }
