@@ -41,11 +41,19 @@ struct DashboardPage: Sendable {
         }
         let measurable = card.indicators.filter { $0.score.status != .notApplicable }
         let measured = measurable.filter { $0.measurement != nil }
+        var organization = ScoreLine(code: "", title: snapshot.plan.organization.name, weight: nil, score: card.result, cap: cap)
+        // A score computed on a plan that fails its own checks (weights that do not add up, targets missing) is not
+        // one to trust: say so where the score is shown, never a green "completo" beside it.
+        let errors = PlanValidator().validate(snapshot.plan).filter { $0.severity == .error }.count
+        let planErrors: String? = errors == 0 ? nil
+            : "Il piano ha \(errors) error\(errors == 1 ? "e" : "i") del validatore: il grado di raggiungimento è calcolato su un piano non coerente e va verificato."
+        if errors > 0 { organization.badge = Badge(text: "piano con errori", css: "badge bg-danger") }
         return DashboardView.Content(
             filter: CheckpointFilter(snapshot: snapshot, selected: checkpoint, action: Paths.dashboard(id)),
             checkpoint: Display.checkpoint(checkpoint),
             illustrative: card.illustrative,
-            organization: ScoreLine(code: "", title: snapshot.plan.organization.name, weight: nil, score: card.result, cap: cap),
+            organization: organization,
+            planErrors: planErrors,
             areas: areas,
             agencies: card.agencies.map { ScoreLine(code: "", title: $0.name, weight: nil, score: $0.score, cap: cap) },
             managers: card.managers.map { ScoreLine(code: "", title: $0.name, href: Paths.managers(id) + "#dirigente-\($0.manager)", weight: nil, score: $0.score, cap: cap) },
@@ -67,6 +75,8 @@ struct DashboardView: Sendable {
         let checkpoint: String
         let illustrative: Bool
         let organization: ScoreLine
+        /// Set when the validator finds errors in the plan: shown beside the organization's score.
+        let planErrors: String?
         let areas: [AreaBlock]
         let agencies: [ScoreLine]
         let managers: [ScoreLine]

@@ -54,34 +54,41 @@ struct DocumentPages: Sendable {
         let user = try context.requireUser()
         let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let name = try context.parameters.require("file")
-        let plan = snapshot.plan
+        // `?versione=N`: the Piano as it was in an earlier version (from the plan's list of versions).
+        let version = try PlanVersionQuery.parse(request.uri.queryParameters.get("versione"), parameter: "versione")
+        var plan = snapshot.plan
+        if let version { plan = try await app.store.plan(user.context, id: snapshot.id, version: version).plan }
         let year = Int(request.uri.queryParameters.get("anno") ?? "") .flatMap { plan.span.years.contains($0) ? $0 : nil } ?? plan.year
         let download = request.uri.queryParameters.get("scarica") == "1"
+        /// `cciaa-brescia-2021-2023-relazione-2021-2026-12-04.html`: which plan, what, and the day it was taken.
+        func fileName(_ what: String, _ fileExtension: String) -> String {
+            "\(snapshot.id)-\(what)\(version.map { "-versione-\($0)" } ?? "")-\(Display.today()).\(fileExtension)"
+        }
         switch name {
         case "piano.html":
-            return Self.document(PlanDocument(plan: plan).render(), name: name, download: download)
+            return Self.document(PlanDocument(plan: plan).render(), name: fileName("piano", "html"), download: download)
         case "relazione.html":
-            return Self.document(PerformanceReport(plan: plan, results: snapshot.results, year: year).render(), name: name, download: download)
+            return Self.document(PerformanceReport(plan: plan, results: snapshot.results, year: year).render(), name: fileName("relazione-\(year)", "html"), download: download)
         case "monitoraggio.html":
-            return Self.document(MidYearReport(plan: plan, results: snapshot.results, year: year).render(), name: name, download: download)
+            return Self.document(MidYearReport(plan: plan, results: snapshot.results, year: year).render(), name: fileName("monitoraggio-\(year)", "html"), download: download)
         case "piano.yaml":
-            return Self.data(try PlanFile.yaml(plan), type: "application/yaml; charset=utf-8", name: "\(snapshot.id).yaml")
+            return Self.data(try PlanFile.yaml(plan), type: "application/yaml; charset=utf-8", name: fileName("piano", "yaml"))
         case "piano.json":
-            return Self.data(try PlanFile.json(plan), type: "application/json; charset=utf-8", name: "\(snapshot.id).json")
+            return Self.data(try PlanFile.json(plan), type: "application/json; charset=utf-8", name: fileName("piano", "json"))
         case "piano.xlsx":
             let data = try XLSXWriter.data(PlanSheetExport.tables(plan))
-            return Self.binary(data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "\(snapshot.id).xlsx")
+            return Self.binary(data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: fileName("piano", "xlsx"))
         case "risultati.yaml":
             // The results file carries every revision (the snapshot holds the current values only).
             let history = try await app.store.results(user.context, planID: snapshot.id)
-            return Self.data(try ResultsFile.yaml(history), type: "application/yaml; charset=utf-8", name: "\(snapshot.id)-risultati.yaml")
+            return Self.data(try ResultsFile.yaml(history), type: "application/yaml; charset=utf-8", name: fileName("risultati", "yaml"))
         case "punteggi.csv":
             let checkpoint = snapshot.checkpoint(scadenza: request.uri.queryParameters.get("scadenza"), anno: nil, periodo: nil)
-            return Self.data(ScorecardRows.csv(snapshot.scorecard(at: checkpoint)), type: "text/csv; charset=utf-8", name: "\(snapshot.id)-punteggi-\(checkpoint).csv")
+            return Self.data(ScorecardRows.csv(snapshot.scorecard(at: checkpoint)), type: "text/csv; charset=utf-8", name: fileName("punteggi-\(checkpoint)", "csv"))
         case "punteggi.json":
             let checkpoint = snapshot.checkpoint(scadenza: request.uri.queryParameters.get("scadenza"), anno: nil, periodo: nil)
             return Self.data(try snapshot.scorecardJSON(at: checkpoint), type: "application/json; charset=utf-8",
-                             name: "\(snapshot.id)-punteggi-\(checkpoint).json")
+                             name: fileName("punteggi-\(checkpoint)", "json"))
         default:
             throw HTTPError(.notFound, message: "Documento «\(name)» non disponibile.")
         }
@@ -94,8 +101,9 @@ struct DocumentPages: Sendable {
         let file = try context.parameters.require("file")
         let tables = OpenDataExport.tables(plan: snapshot.plan, scorecard: snapshot.scorecard(at: .yearEnd(snapshot.plan.year)))
         for table in tables {
-            if file == "\(table.name).csv" { return Self.data(table.csv, type: "text/csv; charset=utf-8", name: file) }
-            if file == "\(table.name).json" { return Self.data(table.json, type: "application/json; charset=utf-8", name: file) }
+            let name = "\(snapshot.id)-\(file)"
+            if file == "\(table.name).csv" { return Self.data(table.csv, type: "text/csv; charset=utf-8", name: name) }
+            if file == "\(table.name).json" { return Self.data(table.json, type: "application/json; charset=utf-8", name: name) }
         }
         throw HTTPError(.notFound, message: "Tabella di dati aperti «\(file)» non disponibile.")
     }

@@ -20,6 +20,17 @@ struct PlanOverviewView: Sendable {
         var createdBy: String
         var createdAt: String
         var current: Bool
+        /// The printable Piano as it was in this version.
+        var href: String
+    }
+
+    /// Who recorded a version when it was not a user of the organization: the command line or the demo loader.
+    static func recorder(_ id: String) -> String {
+        switch id {
+        case AccessContext.commandLine(organization: "").user: return "riga di comando (performa)"
+        case "performa-demo": return "dati dimostrativi"
+        default: return id
+        }
     }
 
     struct Node: Sendable {
@@ -68,7 +79,8 @@ struct PlanOverviewView: Sendable {
     let actAction: String
     let rowVersion: String
 
-    init(snapshot: PlanSnapshot, versions: [PlanVersionInfo], user: SignedInUser, context: WebRequestContext, notices: [Notice]) {
+    /// - Parameter names: users' display names by user id, for who recorded each version.
+    init(snapshot: PlanSnapshot, versions: [PlanVersionInfo], names: [String: String], user: SignedInUser, context: WebRequestContext, notices: [Notice]) {
         let plan = snapshot.plan
         let info = snapshot.stored.info
         let id = snapshot.id
@@ -93,7 +105,8 @@ struct PlanOverviewView: Sendable {
         self.versions = versions.sorted { $0.version > $1.version }.map { v in
             Version(version: String(v.version), status: v.status.italian, reason: v.reason ?? "—",
                     act: v.act.map { [$0.body, $0.number.map { "n. \($0)" }, $0.date.map { "del \($0.italian)" }].compactMap { $0 }.joined(separator: " ") } ?? "—",
-                    createdBy: v.createdBy, createdAt: Display.moment(v.createdAt), current: v.version == info.version)
+                    createdBy: names[v.createdBy] ?? Self.recorder(v.createdBy), createdAt: Display.moment(v.createdAt), current: v.version == info.version,
+                    href: Paths.document(id, "piano.html") + (v.version == info.version ? "" : "?versione=\(v.version)"))
         }
         let canEdit = user.role.may(.editPlan)
         self.canEdit = canEdit
