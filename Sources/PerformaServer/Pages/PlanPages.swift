@@ -37,7 +37,9 @@ struct PlanPages: Sendable {
         let user = try context.requireUser()
         let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let versions = try await app.store.planVersions(user.context, planID: snapshot.id)
-        let view = PlanOverviewView(snapshot: snapshot, versions: versions, user: user, context: context,
+        // Versions name who recorded them by user id: shown by name.
+        let names = Dictionary(try await app.store.users(user.context).map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
+        let view = PlanOverviewView(snapshot: snapshot, versions: versions, names: names, user: user, context: context,
                                     notices: Outcomes.notices(request.uri.queryParameters.get("esito")))
         return try app.pages.page("piano", view)
     }
