@@ -224,19 +224,7 @@ struct ObjectiveSheets {
 
     /// Notes of the objective and of its indicators: units, sources, formulas, neutralisations.
     private func writeNotes(_ notes: String?, _ indicators: [Indicator], to w: inout HTMLWriter) {
-        var items: [String] = []
-        if let notes { items.append(notes) }
-        for indicator in indicators {
-            var parts: [String] = []
-            if let unit = indicator.unit { parts.append("unità di misura: \(unit)") }
-            if let source = indicator.dataSource { parts.append("fonte dei dati: \(source)") }
-            if let formula = indicator.formula { parts.append("formula: \(formula)") }
-            if let neutralised = indicator.neutralised {
-                parts.append("non valutabile" + (neutralised.from.map { " dal \($0.italian)" } ?? "") + ": \(neutralised.reason)")
-            }
-            if let note = indicator.notes { parts.append(note) }
-            if !parts.isEmpty { items.append("Indicatore \(indicator.number) – " + parts.joined(separator: "; ")) }
-        }
+        let items = ObjectiveNotes.lines(objectiveNotes: notes, indicators: indicators)
         guard !items.isEmpty else { return }
         w.container(className: "notice") { w in
             w.paragraph("Note")

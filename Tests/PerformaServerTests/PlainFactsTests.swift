@@ -85,4 +85,22 @@ struct PlainFactsTests {
             #expect(String(buffer: response.body).hasPrefix("<svg"))
         }
     }
+
+    @Test("an objective's notes read the same on its page and in the Piano: one definition for both")
+    func objectiveNotes() async throws {
+        try await TestServer.run { client, _ in
+            var browser = TestBrowser(client)
+            try await browser.login(DemoUser.viewer)
+            let plan = try PlanFile.read(contentsOf: TestServer.examples.appendingPathComponent(DemoData.planFile))
+            let sheet = try #require(PlanIndex(plan).entry("2.1.2")?.sheet)
+            let lines = ObjectiveNotes.lines(objectiveNotes: nil, indicators: sheet.indicators)
+            #expect(lines.contains("Indicatore 1 – misurato fino al 29/03/2021 (sentenza del Consiglio di Stato n. 2643/2021)"))
+            let page = try await browser.get(Paths.objective(Self.plan, "2.1.2")).text
+            let piano = try await browser.get(Paths.document(Self.plan, "piano.html")).text
+            for line in lines {
+                #expect(page.contains(line))
+                #expect(piano.contains(line))
+            }
+        }
+    }
 }

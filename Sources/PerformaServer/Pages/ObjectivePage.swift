@@ -250,20 +250,7 @@ struct ObjectiveView: Sendable {
             FileLink(name: file.fileName, href: Paths.evidence(id, file.id),
                      detail: "indicatore \(file.indicator.number), \(Display.checkpoint(file.at)) · caricato il \(Display.moment(file.uploadedAt))")
         }
-        var notes: [String] = []
-        if let text = operational?.notes ?? strategic?.notes { notes.append(text) }
-        for indicator in sheet.indicators {
-            var parts: [String] = []
-            if let unit = indicator.unit { parts.append("unità di misura: \(unit)") }
-            if let source = indicator.dataSource { parts.append("fonte dei dati: \(source)") }
-            if let formula = indicator.formula { parts.append("formula: \(formula)") }
-            if let neutralised = indicator.neutralised {
-                parts.append("non valutabile" + (neutralised.from.map { " dal \($0.italian)" } ?? "") + ": \(neutralised.reason)")
-            }
-            if let note = indicator.notes { parts.append(note) }
-            if !parts.isEmpty { notes.append("Indicatore \(indicator.number) – " + parts.joined(separator: "; ")) }
-        }
-        self.notes = notes
+        notes = ObjectiveNotes.lines(objectiveNotes: operational?.notes ?? strategic?.notes, indicators: sheet.indicators)
         children = (strategic?.operationalObjectives ?? []).compactMap { child in
             card.objective(child.code).map { ScoreLine(code: child.code, title: child.title, href: Paths.objective(id, child.code), weight: child.weight, score: $0.score, cap: cap) }
         }
