@@ -112,6 +112,7 @@ struct PermissionTests {
         Row(route: "GET /piani/{plan}/evidenze/{evidence}", path: "\(p)/evidenze/\(Token.evidence)", expected: page),
         Row(route: "GET /piani/{plan}/dirigenti", path: "\(p)/dirigenti", expected: page),
         Row(route: "GET /piani/{plan}/validazione", path: "\(p)/validazione", expected: page),
+        Row(route: "GET /piani/{plan}/campagne/{checkpoint}/chiusura", path: "\(p)/campagne/2021-06-30/chiusura", expected: adminPage),
         Row(route: "GET /piani/{plan}/validazione/modulo", path: "\(p)/validazione/modulo?oggetto=1.1.2&scadenza=2021-12-31", expected: page),
         Row(route: "GET /piani/{plan}/pola", path: "\(p)/pola", expected: page),
         Row(route: "GET /piani/{plan}/diagnostica", path: "\(p)/diagnostica", expected: page),

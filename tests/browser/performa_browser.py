@@ -17,9 +17,12 @@ PLAN = "cciaa-brescia-2021-2023"
 PHONE_WIDTH = 390
 
 
-def chromium(width=1280, height=900):
-    """Debian's chromium and chromium-driver, headless; --no-sandbox because CI runs as root."""
+def chromium(width=1280, height=900, javascript=True):
+    """Debian's chromium and chromium-driver, headless; --no-sandbox because CI runs as root. With
+    javascript=False the pages run without scripts, as they must still work."""
     options = webdriver.ChromeOptions()
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      f"--window-size={width},{height}", "--lang=it-IT", "--force-device-scale-factor=1"):
         options.add_argument(argument)

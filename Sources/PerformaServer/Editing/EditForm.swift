@@ -37,8 +37,8 @@ struct EditForm: Sendable {
 
     var fields: [Field]
 
-    /// Puts the submitted values back into the fields (after a refused submission) and the error next to its field.
-    mutating func refill(from input: FormInput, error: EditError?) {
+    /// Puts the submitted values back into the fields (after a refused submission) and each error next to its field.
+    mutating func refill(from input: FormInput, errors: [EditError]) {
         for i in fields.indices {
             let name = fields[i].name
             if fields[i].isSelect {
@@ -47,16 +47,18 @@ struct EditForm: Sendable {
             } else {
                 fields[i].value = input.fields[name]?.first ?? ""
             }
-            if let error, error.field == name { fields[i].error = error.message }
+            fields[i].error = errors.first { $0.field == name }?.message
         }
     }
 
-    /// A weight or share in percent: empty is none, otherwise an Italian number (`20`, `12,5`, `20%`).
-    static func percent(_ input: FormInput, _ name: String, label: String) throws(EditError) -> Double? {
+    /// A weight or share in percent: empty is none, otherwise an Italian number (`20`, `12,5`, `20%`). A number that
+    /// does not read is listed in `problems` (and taken as none), so that the form reports it with every other error.
+    static func percent(_ input: FormInput, _ name: String, label: String, problems: inout [EditError]) -> Double? {
         let text = input.text(name).replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return nil }
         guard let value = ItalianNumber.parse(text), value >= 0, value <= 1000 else {
-            throw EditError(field: name, message: "\(label): scrivere un numero, ad esempio 20 oppure 12,5.")
+            problems.add(EditError(field: name, message: "\(label): scrivere un numero, ad esempio 20 oppure 12,5."))
+            return nil
         }
         return value
     }

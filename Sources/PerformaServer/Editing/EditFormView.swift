@@ -13,7 +13,10 @@ struct EditFormView: Sendable {
     var revision: EditForm
     var version: String
     var rowVersion: String
-    var error: String?
+    /// Errors that concern no field of the form (an outdated plan, a refusal of the store).
+    var errors: [String] = []
+    /// Every error of a refused submission at once, each linked to its field.
+    var errorSummary: FormErrorSummary?
     var cancelHref: String
 
     init(heading: String, snapshot: PlanSnapshot, user: SignedInUser, context: WebRequestContext, form: EditForm, action: String, intro: String? = nil) {
@@ -36,11 +39,15 @@ struct EditFormView: Sendable {
         cancelHref = Paths.planOverview(info.planID)
     }
 
-    /// After a refused submission: the revision fields as submitted, and the message either next to its field or,
-    /// when it concerns no field of the form, at the top.
-    mutating func refill(from input: FormInput, error: EditError) {
-        revision.refill(from: input, error: error)
-        let fields = Set(form.fields.map(\.name) + revision.fields.map(\.name))
-        if error.field == nil || !fields.contains(error.field ?? "") { self.error = error.message }
+    /// After a refused submission: the fields as submitted, each message next to its field, the ones that concern
+    /// no field of the form at the top, and all of them in the summary, in the order of the form.
+    mutating func refill(from input: FormInput, errors: [EditError]) {
+        form.refill(from: input, errors: errors)
+        revision.refill(from: input, errors: errors)
+        let fields = form.fields + revision.fields
+        let names = Set(fields.map(\.name))
+        self.errors = errors.filter { !names.contains($0.field ?? "") }.map(\.message)
+        errorSummary = FormErrorSummary(self.errors.map { FormErrorSummary.Item(message: $0) }
+            + fields.compactMap { field in field.error.map { FormErrorSummary.Item(message: $0, href: "#campo-\(field.name)") } })
     }
 }

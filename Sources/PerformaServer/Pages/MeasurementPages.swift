@@ -13,6 +13,7 @@ struct MeasurementPages: Sendable {
         router.get("/piani/:plan/rilevazioni", use: list)
         router.get("/piani/:plan/obiettivi/:objective/indicatori/:number/rilevazioni/:checkpoint", use: form)
         router.post("/piani/:plan/obiettivi/:objective/indicatori/:number/rilevazioni/:checkpoint", use: record)
+        router.get("/piani/:plan/campagne/:checkpoint/chiusura", use: confirmClosing)
         router.post("/piani/:plan/campagne/:checkpoint", use: changeCampaign)
         router.get("/piani/:plan/evidenze/:evidence", use: evidence)
     }
@@ -49,7 +50,8 @@ struct MeasurementPages: Sendable {
                 MeasurementListView.CampaignRow(
                     checkpoint: Display.checkpoint(campaign.checkpoint), state: campaign.state.italian, open: campaign.acceptsMeasurements,
                     detail: Self.detail(campaign),
-                    action: Paths.campaign(id, campaign.checkpoint), rowVersion: String(campaign.rowVersion),
+                    action: Paths.campaign(id, campaign.checkpoint), closeHref: Paths.campaign(id, campaign.checkpoint) + "/chiusura",
+                    rowVersion: String(campaign.rowVersion),
                     canManage: user.role.may(.manageCampaigns))
             },
             rows: rows, onlyMine: onlyMine, isManager: user.role == .manager,
@@ -72,8 +74,11 @@ struct MeasurementPages: Sendable {
         return try app.pages.page("rilevazione", try await slot.view(app, context: context, notices: Outcomes.notices(request.uri.queryParameters.get("esito"))))
     }
 
-    /// Records a value: checked against the indicator's target first (an invalid value is shown next to the field
-    /// and nothing is saved), then the evidence (size and type, checked by the store), then the value.
+    /// Records a value. Everything is checked before anything is written, and every problem is shown at once: the
+    /// value against the indicator's target, the chosen document (size and type, by the store's own policy), and
+    /// the revision the form was built from. A refused form keeps what was typed; the chosen document is never
+    /// dropped silently: the page either says it must be chosen again (nothing was stored) or, when the store
+    /// refused the value after storing the document, that the document is kept and will go with the next save.
     @Sendable func record(_ request: Request, context: WebRequestContext) async throws -> Response {
         let slot = try await Slot.load(app, request: request, context: context)
         let input = try await FormInput.read(request, context: context)
@@ -83,43 +88,92 @@ struct MeasurementPages: Sendable {
         }
         let text = input.text("valore")
         let note = input.optional("nota")
-        var errors = MeasurementFormView.Errors()
-        if let problem = MeasurementCheck.problem(text, target: slot.target?.target) {
-            errors.value = problem
-        }
+        let expected = Int(input.text("revisione"))
         let file = input.file("evidenza")
-        if let file, file.data.isEmpty {
-            errors.evidence = "Il file «\(file.fileName)» è vuoto."
+        // A document stored by an earlier, refused submission of this form (see below), if it is really there.
+        let keptName = input.optional("evidenza-caricata")
+        let stored = try await app.store.evidenceFiles(user.context, planID: slot.snapshot.id, indicator: slot.key, at: slot.checkpoint)
+        let kept = keptName.flatMap { name in stored.contains { $0.fileName == name } ? name : nil }
+        func refused(_ errors: MeasurementFormView.Errors, status: HTTPResponse.Status, kept: String?) async throws -> Response {
+            try app.pages.page("rilevazione", try await slot.view(app, context: context, entered: text, note: note ?? "", errors: errors, keptEvidence: kept),
+                               status: status)
         }
-        if errors.any {
-            return try app.pages.page("rilevazione", try await slot.view(app, context: context, entered: text, note: note ?? "", errors: errors), status: .unprocessableContent)
-        }
-        var evidenceNames: [String]?
+
+        var errors = MeasurementFormView.Errors()
+        errors.value = MeasurementCheck.problem(text, target: slot.target?.target)
         if let file {
+            let policy = (app.store as? SQLStore)?.evidencePolicy ?? .standard
             do {
-                let stored = try await app.store.attachEvidence(user.context, planID: slot.snapshot.id, indicator: slot.key, at: slot.checkpoint,
-                                                                EvidenceUpload(fileName: file.fileName, contentType: file.contentType, data: file.data))
-                evidenceNames = [stored.fileName]
-            } catch let error as StoreError {
-                if case .evidenceRejected(let message) = error { errors.evidence = message } else { errors.general = error.description }
-                return try app.pages.page("rilevazione", try await slot.view(app, context: context, entered: text, note: note ?? "", errors: errors), status: .unprocessableContent)
+                _ = try policy.check(EvidenceUpload(fileName: file.fileName, contentType: file.contentType, data: file.data))
+            } catch {
+                errors.evidence = "\(error.description) Scegliere un altro file."
             }
         }
-        let expected = Int(input.text("revisione"))
+        let latest = try await app.store.measurementHistory(user.context, planID: slot.snapshot.id, indicator: slot.key, at: slot.checkpoint).last?.revision ?? 0
+        if let expected, expected != latest {
+            errors.general = StoreError.staleWrite(subject: "la rilevazione \(slot.key) al \(Display.checkpoint(slot.checkpoint))", expected: expected, current: latest).description
+        }
+        if errors.any {
+            if let file, errors.evidence == nil {
+                errors.evidence = "Il file scelto «\(file.fileName)» non è stato caricato, perché il modulo contiene errori: il file scelto va selezionato di nuovo."
+            }
+            return try await refused(errors, status: errors.general != nil ? .conflict : .unprocessableContent, kept: kept)
+        }
+
+        var evidenceNames = kept.map { [$0] }
+        if let file {
+            do {
+                let saved = try await app.store.attachEvidence(user.context, planID: slot.snapshot.id, indicator: slot.key, at: slot.checkpoint,
+                                                               EvidenceUpload(fileName: file.fileName, contentType: file.contentType, data: file.data))
+                evidenceNames = [saved.fileName]
+            } catch let error as StoreError {
+                if case .evidenceRejected(let message) = error { errors.evidence = "\(message) Scegliere un altro file." } else { errors.general = error.description }
+                return try await refused(errors, status: .unprocessableContent, kept: kept)
+            }
+        }
         do {
             _ = try await app.store.recordMeasurement(user.context, planID: slot.snapshot.id,
                                                       MeasurementEntry(indicator: slot.key, at: slot.checkpoint, text: text, note: note, evidence: evidenceNames),
                                                       expectedRevision: expected)
         } catch let error as StoreError {
             errors.general = error.description
+            // The document is stored already (the store refused only the value): say so, and carry it to the next save.
+            let keep = evidenceNames?.first
+            if let keep, file != nil {
+                errors.evidence = "Il documento «\(keep)» è stato caricato tra i documenti di questa scadenza e sarà collegato al valore quando lo salverà: non occorre selezionarlo di nuovo."
+            }
             let status: HTTPResponse.Status = { if case .staleWrite = error { return .conflict }; return .unprocessableContent }()
-            return try app.pages.page("rilevazione", try await slot.view(app, context: context, entered: text, note: note ?? "", errors: errors), status: status)
+            return try await refused(errors, status: status, kept: keep)
         }
         context.logger.info("rilevazione registrata", metadata: ["indicatore": "\(slot.key)", "scadenza": "\(slot.checkpoint)", "utente": "\(user.user.username)"])
         return .seeOther(Paths.measurementForm(slot.snapshot.id, slot.key, slot.checkpoint) + "?esito=\(Outcomes.measurementSaved.rawValue)")
     }
 
     // MARK: Campaigns
+
+    /// The step before closing a collection: what closing means and how many indicators still have no value, with
+    /// the button that closes it and a way back. A page of its own, so that the confirmation needs no script.
+    @Sendable func confirmClosing(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let user = try context.requireUser(.manageCampaigns)
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
+        guard let checkpoint = Day(parsing: try context.parameters.require("checkpoint")), snapshot.checkpoints.contains(checkpoint) else {
+            throw HTTPError(.notFound, message: "Scadenza non valida.")
+        }
+        let campaign = try await app.store.campaigns(user.context, planID: snapshot.id).first { $0.checkpoint == checkpoint }
+        let card = snapshot.scorecard(at: checkpoint)
+        let expected = card.indicators.filter { $0.target?.kind.isApplicable == true }
+        let missing = expected.filter { $0.measurement == nil }.count
+        let back = Paths.measurements(snapshot.id, at: checkpoint)
+        let view = CampaignClosingView(
+            page: PageChrome(title: "Chiusura della rilevazione al \(Display.checkpoint(checkpoint))", section: .measurements, plan: snapshot.stored,
+                             context: context, breadcrumbs: [.init(label: "Rilevazioni", href: back)]),
+            checkpoint: Display.checkpoint(checkpoint),
+            alreadyClosed: campaign?.acceptsMeasurements == false,
+            missing: missing == 0 ? "Tutti i \(expected.count) indicatori con un target a questa scadenza hanno un valore."
+                : "\(missing) dei \(expected.count) indicatori con un target a questa scadenza non hanno ancora un valore: dopo la chiusura resteranno senza.",
+            action: Paths.campaign(snapshot.id, checkpoint), rowVersion: String(campaign?.rowVersion ?? 0), cancelHref: back)
+        return try app.pages.page("rilevazione-chiusura", view)
+    }
 
     /// Closes or reopens (with a reason) the collection at a checkpoint.
     @Sendable func changeCampaign(_ request: Request, context: WebRequestContext) async throws -> Response {
@@ -193,7 +247,7 @@ private struct Slot {
     }
 
     func view(_ app: WebApp, context: WebRequestContext, entered: String = "", note: String = "", errors: MeasurementFormView.Errors = .init(),
-              notices: [Notice] = []) async throws -> MeasurementFormView {
+              keptEvidence: String? = nil, notices: [Notice] = []) async throws -> MeasurementFormView {
         let history = try await app.store.measurementHistory(user.context, planID: snapshot.id, indicator: key, at: checkpoint)
         let files = try await app.store.evidenceFiles(user.context, planID: snapshot.id, indicator: key, at: checkpoint)
         // Names of the people in the history; a role that may not list users sees their ids.
@@ -221,7 +275,7 @@ private struct Slot {
             refusal: refusal, canEnter: refusal == nil,
             action: Paths.measurementForm(id, key, checkpoint),
             revision: String(history.last?.revision ?? 0),
-            entered: entered, note: note, errors: errors,
+            entered: entered, note: note, errors: errors, errorSummary: errors.summary, keptEvidence: keptEvidence,
             history: history.reversed().map { entry in
                 MeasurementFormView.HistoryRow(revision: String(entry.revision), value: entry.text, note: entry.note ?? "",
                                                author: names[entry.author] ?? entry.author,
@@ -243,6 +297,8 @@ struct MeasurementListView: Sendable {
         /// Reason and time of the last change; nil when the campaign never changed.
         var detail: String?
         var action: String
+        /// The confirmation step before closing.
+        var closeHref: String
         var rowVersion: String
         var canManage: Bool
     }
@@ -271,12 +327,30 @@ struct MeasurementListView: Sendable {
     let readOnly: Bool
 }
 
+/// The confirmation step before a collection is closed (`rilevazione-chiusura`).
+struct CampaignClosingView: Sendable {
+    let page: PageChrome
+    let checkpoint: String
+    let alreadyClosed: Bool
+    /// How many indicators would stay without a value.
+    let missing: String
+    let action: String
+    let rowVersion: String
+    let cancelHref: String
+}
+
 struct MeasurementFormView: Sendable {
     struct Errors: Sendable {
         var value: String?
         var evidence: String?
         var general: String?
         var any: Bool { value != nil || evidence != nil || general != nil }
+
+        /// Every error at once, in the order of the form, each linked to its field.
+        var summary: FormErrorSummary? {
+            FormErrorSummary([general.map { .init(message: $0) }, value.map { .init(message: $0, href: "#valore") },
+                              evidence.map { .init(message: $0, href: "#evidenza") }].compactMap { $0 })
+        }
     }
 
     struct HistoryRow: Sendable {
@@ -318,6 +392,9 @@ struct MeasurementFormView: Sendable {
     let entered: String
     let note: String
     let errors: Errors
+    let errorSummary: FormErrorSummary?
+    /// A document stored by a refused submission, linked to the value when the form is saved.
+    let keptEvidence: String?
     let history: [HistoryRow]
     let files: [FileRow]
 }

@@ -89,9 +89,9 @@ struct PlanPages: Sendable {
 
     /// Saves an area.
     func saveArea(_ request: Request, _ context: WebRequestContext, code: String?) async throws -> Response {
-        try await submit(request, context) { snapshot, input throws(EditError) in
+        try await submit(request, context) { snapshot, input, problems throws(EditError) in
             try PlanEdit.setArea(snapshot.plan, code: code, newCode: input.text("codice"), title: input.text("titolo"),
-                                 weight: try EditForm.percent(input, "peso", label: "Peso"))
+                                 weight: EditForm.percent(input, "peso", label: "Peso", problems: &problems))
         } form: { try await self.areaView(request, context, code: code) }
     }
 
@@ -145,12 +145,13 @@ struct PlanPages: Sendable {
     /// Saves an objective's sheet.
     func saveObjective(_ request: Request, _ context: WebRequestContext, key: String?) async throws -> Response {
         let parent = request.uri.queryParameters.get("padre") ?? ""
-        return try await submit(request, context) { snapshot, input throws(EditError) in
+        return try await submit(request, context) { snapshot, input, problems throws(EditError) in
             let fields = PlanEdit.ObjectiveFields(
-                code: input.text("codice"), title: input.text("titolo"), weight: try EditForm.percent(input, "peso", label: "Peso"),
+                code: input.text("codice"), title: input.text("titolo"), weight: EditForm.percent(input, "peso", label: "Peso", problems: &problems),
                 description: input.optional("descrizione"), unitsInvolved: input.optional("uffici"), staffCommitted: input.optional("impegno"),
-                relevance: try EditForm.percent(input, "rilevanza", label: "Rilevanza"), ownShare: try EditForm.percent(input, "quota", label: "Quota"))
-            if let share = fields.ownShare, share > 100 { throw EditError(field: "quota", message: "La quota degli indicatori propri è al massimo 100%.") }
+                relevance: EditForm.percent(input, "rilevanza", label: "Rilevanza", problems: &problems),
+                ownShare: EditForm.percent(input, "quota", label: "Quota", problems: &problems))
+            if let share = fields.ownShare, share > 100 { problems.add(EditError(field: "quota", message: "La quota degli indicatori propri è al massimo 100%.")) }
             if let key { return try PlanEdit.setObjective(snapshot.plan, key: key, fields) }
             return try PlanEdit.addObjective(snapshot.plan, parent: parent, fields)
         } form: { try await self.objectiveView(request, context, key: key) }
@@ -202,22 +203,22 @@ struct PlanPages: Sendable {
     /// Saves an indicator.
     func saveIndicator(_ request: Request, _ context: WebRequestContext, number: Int?) async throws -> Response {
         let key = try context.parameters.require("key")
-        return try await submit(request, context) { snapshot, input throws(EditError) in
+        return try await submit(request, context) { snapshot, input, problems throws(EditError) in
             guard let entry = PlanIndex(snapshot.plan).entry(key) else { throw EditError(field: nil, message: "L'obiettivo «\(key)» non esiste.") }
             let existing = number.flatMap { n in entry.sheet.indicators.first { $0.number == n } }
             var targets: [(at: Day, text: String, weight: Double?)] = []
             for day in checkpoints(snapshot.plan, level: entry.level, indicator: existing) {
                 let text = input.text("target-\(day)")
-                let weight = entry.level == .strategic ? try EditForm.percent(input, "peso-\(day)", label: "Peso al \(Display.checkpoint(day))") : nil
+                let weight = entry.level == .strategic ? EditForm.percent(input, "peso-\(day)", label: "Peso al \(Display.checkpoint(day))", problems: &problems) : nil
                 if text.isEmpty {
-                    if weight != nil { throw EditError(field: "target-\(day)", message: "C'è un peso al \(Display.checkpoint(day)) ma nessun target: indicare il target (o «-»).") }
+                    if weight != nil { problems.add(EditError(field: "target-\(day)", message: "C'è un peso al \(Display.checkpoint(day)) ma nessun target: indicare il target (o «-»).")) }
                     continue
                 }
                 targets.append((day, text, weight))
             }
             return try PlanEdit.setIndicator(snapshot.plan, objective: key, number: number, PlanEdit.IndicatorFields(
                 title: input.text("titolo"), baseline: input.optional("storico"), targets: targets,
-                weight: entry.level == .strategic ? nil : try EditForm.percent(input, "peso", label: "Peso"), evidence: input.optional("documentazione")))
+                weight: entry.level == .strategic ? nil : EditForm.percent(input, "peso", label: "Peso", problems: &problems), evidence: input.optional("documentazione")))
         } form: { try await self.indicatorView(request, context, number: number) }
     }
 
@@ -248,15 +249,20 @@ struct PlanPages: Sendable {
     /// Saves a manager's assignment.
     @Sendable func saveAssignment(_ request: Request, context: WebRequestContext) async throws -> Response {
         let manager = try context.parameters.require("manager")
-        return try await submit(request, context) { snapshot, input throws(EditError) in
+        return try await submit(request, context) { snapshot, input, problems throws(EditError) in
             var items: [(objective: String, weight: Double)] = []
             var row = 0
             while input.fields["obiettivo-\(row)"] != nil {
                 let objective = input.text("obiettivo-\(row)")
-                let weight = try EditForm.percent(input, "peso-\(row)", label: "Peso della riga \(row + 1)")
+                let weight = EditForm.percent(input, "peso-\(row)", label: "Peso della riga \(row + 1)", problems: &problems)
                 if !objective.isEmpty {
-                    guard let weight else { throw EditError(field: "peso-\(row)", message: "Indicare il peso dell'obiettivo \(objective).") }
-                    items.append((objective, weight))
+                    if let weight {
+                        items.append((objective, weight))
+                    } else if !input.text("peso-\(row)").isEmpty {
+                        // Unreadable: listed already; the row is left out of the check of the rest.
+                    } else {
+                        problems.add(EditError(field: "peso-\(row)", message: "Indicare il peso dell'obiettivo \(objective)."))
+                    }
                 }
                 row += 1
             }
@@ -276,45 +282,49 @@ struct PlanPages: Sendable {
     }
 
     /// Applies an edit and saves it: in place for a draft, as a revision (reason and act required) for an adopted
-    /// plan. A refused edit shows the form again with the submitted values and the message next to its field.
+    /// plan. Every problem of the submission is found before anything is saved (unreadable numbers, the edit's own
+    /// checks, the revision's reason and act) and a refused edit shows the form again with the submitted values, each
+    /// message next to its field and all of them in the summary at the top.
     private func submit(_ request: Request, _ context: WebRequestContext,
-                        edit: (PlanSnapshot, FormInput) throws(EditError) -> Plan,
+                        edit: (PlanSnapshot, FormInput, inout [EditError]) throws(EditError) -> Plan,
                         form: () async throws -> EditFormView) async throws -> Response {
         let (user, snapshot) = try await load(context)
         let input = try await FormInput.read(request, context: context)
         let info = snapshot.stored.info
-        func refused(_ error: EditError, status: HTTPResponse.Status) async throws -> Response {
-            // Rebuild the form as it was, then put back what was submitted and the error.
+        func refused(_ errors: [EditError], status: HTTPResponse.Status) async throws -> Response {
+            // Rebuild the form as it was, then put back what was submitted and the errors.
             var view = try await form()
-            view.form.refill(from: input, error: error)
-            view.refill(from: input, error: error)
+            view.refill(from: input, errors: errors)
             return try render(view, status: status)
         }
         guard input.text("versione") == String(info.version), input.text("riga") == String(info.rowVersion) else {
             let stale = StoreError.staleWrite(subject: "il piano «\(info.planID)»", expected: Int(input.text("versione")) ?? 0, current: info.version)
-            return try await refused(EditError(field: nil, message: stale.description), status: .conflict)
+            return try await refused([EditError(field: nil, message: stale.description)], status: .conflict)
         }
-        let edited: Plan
+        var problems: [EditError] = []
+        var edited: Plan?
         do {
-            edited = try edit(snapshot, input)
+            edited = try edit(snapshot, input, &problems)
         } catch {
-            return try await refused(error, status: .unprocessableContent)
+            problems.add(error)
         }
         let frozen = info.status == .adopted || info.status == .revised
+        let reason = input.text("motivo")
+        let date = Day(parsing: input.text("data-atto"))
         if frozen {
-            let reason = input.text("motivo")
-            guard !reason.isEmpty else {
-                return try await refused(EditError(field: "motivo", message: "Il piano è adottato: indicare il motivo della revisione."), status: .unprocessableContent)
-            }
-            guard let date = Day(parsing: input.text("data-atto")) else {
-                return try await refused(EditError(field: "data-atto", message: "Indicare la data dell'atto che approva la revisione (GG/MM/AAAA)."), status: .unprocessableContent)
-            }
+            if reason.isEmpty { problems.add(EditError(field: "motivo", message: "Il piano è adottato: indicare il motivo della revisione.")) }
+            if date == nil { problems.add(EditError(field: "data-atto", message: "Indicare la data dell'atto che approva la revisione (GG/MM/AAAA).")) }
+        }
+        guard problems.isEmpty, let edited else {
+            return try await refused(problems, status: .unprocessableContent)
+        }
+        if frozen, let date {
             let act = ApprovalAct(kind: .revision, body: input.optional("organo") ?? "Giunta camerale", number: input.optional("numero-atto"), date: date)
             if edited == snapshot.plan { return .seeOther(Paths.planOverview(info.planID) + "?esito=\(Outcomes.planUnchanged.rawValue)") }
             do {
                 _ = try await app.store.revisePlan(user.context, edited, revision: PlanRevision(reason: reason, act: act), expectedVersion: info.version)
             } catch let error as StoreError {
-                return try await refused(EditError(field: nil, message: error.description), status: .unprocessableContent)
+                return try await refused([EditError(field: nil, message: error.description)], status: .unprocessableContent)
             }
             return .seeOther(Paths.planOverview(info.planID) + "?esito=\(Outcomes.planRevised.rawValue)")
         }
@@ -322,7 +332,7 @@ struct PlanPages: Sendable {
             let outcome = try await app.store.importPlan(user.context, edited, revision: nil, createOrganization: false)
             if case .unchanged = outcome { return .seeOther(Paths.planOverview(info.planID) + "?esito=\(Outcomes.planUnchanged.rawValue)") }
         } catch let error as StoreError {
-            return try await refused(EditError(field: nil, message: error.description), status: .unprocessableContent)
+            return try await refused([EditError(field: nil, message: error.description)], status: .unprocessableContent)
         }
         return .seeOther(Paths.planOverview(info.planID) + "?esito=\(Outcomes.planSaved.rawValue)")
     }
