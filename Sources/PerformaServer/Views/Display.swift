@@ -36,7 +36,11 @@ enum Display {
 
     /// The Bootstrap Italia badge of a score's status.
     static func statusBadge(_ score: Score) -> Badge {
-        if score.override != nil { return Badge(text: "validato OIV", css: "badge bg-primary") }
+        switch score.judgement {
+        case .confirmation: return Badge(text: "validato OIV", css: "badge bg-primary")
+        case .correction: return Badge(text: "corretto dall'OIV", css: "badge bg-warning text-dark")
+        case nil: break
+        }
         switch score.status {
         case .complete: return Badge(text: score.status.italian, css: "badge bg-success")
         case .incomplete: return Badge(text: score.status.italian, css: "badge bg-warning text-dark")
