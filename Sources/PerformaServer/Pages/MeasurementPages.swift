@@ -285,7 +285,8 @@ private struct Slot {
                                                illustrative: entry.illustrative)
             },
             files: files.map { MeasurementFormView.FileRow(name: $0.fileName, href: Paths.evidence(id, $0.id),
-                                                           detail: "\(ItalianNumber.format(Double($0.size) / 1024, fractionDigits: 1)) kB · \(Display.moment($0.uploadedAt))") })
+                                                           detail: "\(ItalianNumber.format(Double($0.size) / 1024, fractionDigits: 1)) kB · \(Display.moment($0.uploadedAt))") },
+            judgementWarning: JudgementWarning.beforeSaving(try await app.store.overrides(user.context, planID: id), indicator: key, at: checkpoint))
     }
 }
 
@@ -397,4 +398,6 @@ struct MeasurementFormView: Sendable {
     let keptEvidence: String?
     let history: [HistoryRow]
     let files: [FileRow]
+    /// Shown before saving when the OIV validated the current value (`JudgementWarning`).
+    let judgementWarning: String?
 }
