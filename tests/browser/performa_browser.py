@@ -47,10 +47,19 @@ def wait_for(driver, by, selector, timeout=20):
     return WebDriverWait(driver, timeout).until(expected_conditions.presence_of_element_located((by, selector)))
 
 
+IN_VIEW = """
+const box = arguments[0].getBoundingClientRect();
+return box.top >= 0 && box.bottom <= window.innerHeight && box.left >= 0 && box.right <= window.innerWidth;"""
+
+
 def click(driver, element):
     """Brings the element to the middle of the window at once (Bootstrap Italia scrolls smoothly, which would
-    leave it moving under the pointer) and clicks it."""
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+    leave it moving under the pointer) and clicks it. Scrolls again until it stays in view: a page that moves the
+    focus on load (the error summary's autofocus) may scroll after the first attempt."""
+    def in_view(d):
+        d.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+        return d.execute_script(IN_VIEW, element)
+    WebDriverWait(driver, 5, poll_frequency=0.2).until(in_view)
     element.click()
 
 
