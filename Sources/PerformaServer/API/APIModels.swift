@@ -6,10 +6,17 @@ import PerformaStore
 /// their encoding is already the documented file format (plans, diagnostics, stored measurements); the rest are
 /// flat views made for clients.
 enum APIModels {
-    struct SessionRequest: Codable, Sendable {
+    /// A JSON object a client sends. Its fields are listed so that an unknown one (a misspelt `expectedRevison`)
+    /// is refused rather than ignored, as the plan files refuse a key they do not know.
+    protocol RequestBody: Codable, Sendable {
+        static var fields: Set<String> { get }
+    }
+
+    struct SessionRequest: RequestBody {
         var organization: String
         var username: String
         var password: String
+        static let fields: Set<String> = ["organization", "username", "password"]
     }
 
     struct SessionResponse: Codable, Sendable {
@@ -71,13 +78,17 @@ enum APIModels {
         var weight: Double?
     }
 
-    struct MeasurementRequest: Codable, Sendable {
+    struct MeasurementRequest: RequestBody {
         var indicator: String
         var at: String
         var value: String
         var note: String?
         /// The revision the client saw as current (0 for none); omit to append after whatever is current.
         var expectedRevision: Int?
+
+        /// What `expectedRevision` may be (the store keeps revisions as 32-bit integers on PostgreSQL).
+        static let revisions = 0...Int(Int32.max)
+        static let fields: Set<String> = ["indicator", "at", "value", "note", "expectedRevision"]
     }
 
     static func indicator(_ key: IndicatorKey, _ indicator: Indicator) -> IndicatorView {

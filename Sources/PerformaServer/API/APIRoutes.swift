@@ -60,7 +60,7 @@ struct APIRoutes: Sendable {
     /// A plan in the plan file format (JSON), current version or `?version=N`.
     @Sendable func plan(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let version = request.uri.queryParameters.get("version").flatMap { Int($0) }
+        let version = try PlanVersionQuery.parse(request.uri.queryParameters.get("version"), parameter: "version")
         let stored = try await app.store.plan(user.context, id: try context.parameters.require("plan"), version: version)
         return Response.text(try PlanFile.json(stored.plan), contentType: "application/json; charset=utf-8")
     }
@@ -101,18 +101,30 @@ struct APIRoutes: Sendable {
         return APIJSON.response(PlanIndex(snapshot.plan).indicators.map { APIModels.indicator($0.key, $0.indicator) })
     }
 
-    /// The whole history of measurements (`?indicator=1.1.2/1&at=2021-12-31` for one series).
+    /// The whole history of measurements; `?indicator=1.1.2/1` and `?at=2021-12-31` keep one indicator's, one
+    /// checkpoint's or, together, one series. A key or a date that names nothing in the plan keeps nothing (an
+    /// empty list); only a date that is not a date is refused.
     @Sendable func measurements(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let planID = try context.parameters.require("plan")
         let query = request.uri.queryParameters
-        if let indicatorText = query.get("indicator") {
-            guard let key = IndicatorKey(parsing: indicatorText), let day = query.get("at").flatMap(Day.init(parsing:)) else {
-                throw HTTPError(.badRequest, message: "Per una serie indicare indicator (es. 1.1.2/1) e at (es. 2021-12-31).")
+        let indicatorText = query.get("indicator")
+        let key = indicatorText.flatMap(IndicatorKey.init(parsing:))
+        // nil: no `at`; .some(nil): a real date outside the plans' calendar.
+        var atDay: Day??
+        if let atText = query.get("at") {
+            guard case .date(let day) = APIDate.read(atText) else {
+                throw HTTPError(.badRequest, message: "Scadenza non valida: «\(atText.prefix(40))» (usare AAAA-MM-GG, es. 2021-12-31).")
             }
+            atDay = .some(day)
+        }
+        if let key, case .some(.some(let day)) = atDay {
             return APIJSON.response(try await app.store.measurementHistory(user.context, planID: planID, indicator: key, at: day))
         }
-        return APIJSON.response(try await app.store.measurements(user.context, planID: planID))
+        var rows = try await app.store.measurements(user.context, planID: planID)
+        if indicatorText != nil { rows = key.map { key in rows.filter { $0.indicator == key } } ?? [] }
+        if let atDay { rows = atDay.map { day in rows.filter { $0.at == day } } ?? [] }
+        return APIJSON.response(rows)
     }
 
     /// Records a value after the same checks as the form: an invalid value is refused with 422 and nothing is saved.
@@ -126,8 +138,14 @@ struct APIRoutes: Sendable {
         guard let key = IndicatorKey(parsing: body.indicator), let indicator = PlanIndex(snapshot.plan).indicator(key) else {
             return APIError.response(.unprocessableContent, "Indicatore «\(body.indicator)» inesistente nel piano.", field: "indicator")
         }
-        guard let day = Day(parsing: body.at) else {
-            return APIError.response(.unprocessableContent, "Scadenza non valida: «\(body.at)» (usare AAAA-MM-GG).", field: "at")
+        guard case .date(let checkpoint) = APIDate.read(body.at) else {
+            return APIError.response(.unprocessableContent, "Scadenza non valida: «\(body.at.prefix(40))» (usare AAAA-MM-GG, es. 2021-12-31).", field: "at")
+        }
+        guard let day = checkpoint else {
+            return APIError.response(.unprocessableContent, "La scadenza \(body.at) non è nel calendario dei piani (anni dal 1900 al 2200).", field: "at")
+        }
+        if let revision = body.expectedRevision, !APIModels.MeasurementRequest.revisions.contains(revision) {
+            return APIError.response(.unprocessableContent, "expectedRevision fuori dai limiti: \(revision) (da 0 a 2.147.483.647).", field: "expectedRevision")
         }
         let access = try await MeasurementAccess.load(app.store, user, snapshot)
         if let refusal = access.refusal(objective: key.objective, at: day) { throw HTTPError(.forbidden, message: refusal) }
@@ -145,9 +163,13 @@ struct APIRoutes: Sendable {
         let user = try context.requireUser()
         let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let requested = request.uri.queryParameters.get("at")
+        if let requested, APIDate.read(requested) == .malformed {
+            throw HTTPError(.badRequest, message: "Scadenza non valida: «\(requested.prefix(40))» (usare AAAA-MM-GG, es. 2021-06-30).")
+        }
         let checkpoint = snapshot.checkpoint(scadenza: requested, anno: nil, periodo: nil)
         if let requested, Day(parsing: requested) != checkpoint {
-            throw HTTPError(.badRequest, message: "Scadenza «\(requested)» non prevista dal piano (scadenze: \(snapshot.checkpoints.map(\.description).joined(separator: ", "))).")
+            // A real date, but the plan keeps no scorecard there: nothing at that address.
+            throw HTTPError(.notFound, message: "Scadenza «\(requested)» non prevista dal piano (scadenze: \(snapshot.checkpoints.map(\.description).joined(separator: ", "))).")
         }
         return Response.text(try snapshot.scorecardJSON(at: checkpoint), contentType: "application/json; charset=utf-8")
     }
@@ -168,7 +190,7 @@ struct APIRoutes: Sendable {
         return user
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: WebRequestContext) async throws -> T {
+    private func decode<T: APIModels.RequestBody>(_ type: T.Type, _ request: Request, _ context: WebRequestContext) async throws -> T {
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: min(1024 * 1024, context.maxUploadSize))
@@ -177,10 +199,17 @@ struct APIRoutes: Sendable {
                 ? "Corpo della richiesta troppo grande: senza accesso al massimo \(context.maxUploadSize / 1024) KB."
                 : "Corpo della richiesta troppo grande: al massimo 1 MB.")
         }
+        let data = Data(buffer: body)
+        let decoded: T
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer: body))
+            decoded = try JSONDecoder().decode(T.self, from: data)
         } catch {
             throw HTTPError(.badRequest, message: "Corpo della richiesta non valido: atteso un oggetto JSON come descritto in /api/openapi.yaml.")
         }
+        let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+        if let unknown = object.keys.filter({ !T.fields.contains($0) }).sorted().first {
+            throw HTTPError(.badRequest, message: "Campo sconosciuto «\(unknown.prefix(40))»: i campi ammessi sono \(T.fields.sorted().joined(separator: ", ")).")
+        }
+        return decoded
     }
 }

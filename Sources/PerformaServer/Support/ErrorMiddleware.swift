@@ -26,10 +26,17 @@ struct ErrorMiddleware: RouterMiddleware {
             } else {
                 context.logger.info("richiesta rifiutata", metadata: ["stato": "\(status.code)", "motivo": "\(message)"])
             }
-            if Self.isAPI(request) { return APIError.response(status, message) }
-            let view = ErrorView(page: PageChrome(title: status.italianTitle, organization: "Performa", context: context),
-                                 status: String(status.code), title: status.italianTitle, message: message)
-            return Response.html(try pages.render("errore", view), status: status)
+            var response: Response
+            if Self.isAPI(request) {
+                response = APIError.response(status, message)
+            } else {
+                let view = ErrorView(page: PageChrome(title: status.italianTitle, organization: "Performa", context: context),
+                                     status: String(status.code), title: status.italianTitle, message: message)
+                response = Response.html(try pages.render("errore", view), status: status)
+            }
+            // The headers an HTTPError carries (the Allow of a 405) go out with the page or the JSON.
+            if let error = error as? HTTPError { response.headers.append(contentsOf: error.headers) }
+            return response
         }
     }
 
