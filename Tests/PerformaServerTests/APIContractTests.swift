@@ -55,6 +55,22 @@ struct APIContractTests {
         }
     }
 
+    @Test("pages: ?versione= that is not a version is a 400 with the Italian error page, never the current plan")
+    func pageVersion() async throws {
+        try await TestServer.run { client, _ in
+            var browser = TestBrowser(client)
+            try await browser.login(DemoUser.viewer)
+            for file in ["piano.html", "piano.yaml", "piano.json"] {
+                for bad in ["abc", "0", "1.5", ""] {
+                    let response = try await browser.get(Paths.document(Self.plan, file) + "?versione=\(bad)")
+                    #expect(response.status == .badRequest, "\(file) versione=\(bad)")
+                    #expect(response.text.contains("<html lang=\"it\">") && response.text.contains("Versione del piano non valida"), "\(file) versione=\(bad)")
+                }
+                #expect(try await browser.get(Paths.document(Self.plan, file) + "?versione=1").status == .ok, "\(file)")
+            }
+        }
+    }
+
     @Test("the plan version parser: digits from 1 to 2.147.483.647, nil when absent, an Italian 400 otherwise")
     func versionParser() throws {
         #expect(try PlanVersionQuery.parse(nil, parameter: "versione") == nil)
