@@ -57,5 +57,6 @@ func buildRouter(_ app: WebApp, metrics: PrometheusCollectorRegistry, logger: Lo
     DocumentPages(app: app).addRoutes(to: router)
     PlanPages(app: app).addRoutes(to: router)
     APIRoutes(app: app).addRoutes(to: router)
+    MethodNotAllowedMiddleware.install(on: router)
     return router
 }
