@@ -146,6 +146,7 @@ struct PermissionTests {
         Row(route: "GET /livez", path: "/livez", expected: everyone(.ok)),
         Row(route: "GET /metrics", path: "/metrics", expected: everyone(.ok)),
         Row(route: "GET /api/openapi.yaml", path: "/api/openapi.yaml", expected: everyone(.ok, tokens: true)),
+        Row(route: "GET /favicon.ico", path: "/favicon.ico", expected: everyone(.ok)),
         // The API's reads.
         Row(route: "GET /api/plans", path: "/api/plans", expected: apiRead),
         Row(route: "GET /api/plans/{plan}", path: "/api/plans/\(Token.plan)", expected: apiRead),

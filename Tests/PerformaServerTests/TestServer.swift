@@ -29,9 +29,11 @@ enum TestServer {
     /// Runs `body` against a freshly seeded application. `prepare` runs on the store before the app starts.
     /// `seed: false` starts from an empty database, as `performa serve` without `--demo` does; `setup: .live` puts a
     /// real socket in front (the client's address is then known, as the login throttle needs); `configure` changes
-    /// the configuration (session lifetime, limits); `logger` receives the store's and the application's log.
+    /// the configuration (session lifetime, limits); `logger` receives the store's and the application's log;
+    /// `renderObserver` sees every page rendered.
     static func run<T: Sendable>(
         demo: Bool = true, seed: Bool = true, setup: TestingSetup = .router, logger: Logger = quietLogger,
+        renderObserver: PageRenderer.RenderObserver? = nil,
         configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
         prepare: @Sendable (SQLStore) async throws -> Void = { _ in },
         _ body: @Sendable (any TestClientProtocol, SQLStore) async throws -> T
@@ -44,7 +46,8 @@ enum TestServer {
             try await prepare(store)
             var settings = configuration(demo: demo)
             configure(&settings)
-            let app = try await buildApplication(configuration: settings, store: store, demoAccounts: accounts, logger: logger)
+            let app = try await buildApplication(configuration: settings, store: store, demoAccounts: accounts, logger: logger,
+                                                 renderObserver: renderObserver)
             return try await app.test(setup) { client in try await body(client, store) }
         }
     }

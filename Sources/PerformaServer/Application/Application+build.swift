@@ -12,9 +12,18 @@ public func buildApplication(
     configuration: ServerConfiguration, store: any PerformaStore, demoAccounts: [DemoData.Account] = [],
     metrics: PrometheusCollectorRegistry = ServerMetrics.registry, logger: Logger
 ) async throws -> some ApplicationProtocol {
+    try await buildApplication(configuration: configuration, store: store, demoAccounts: demoAccounts, metrics: metrics, logger: logger,
+                               renderObserver: nil)
+}
+
+/// `buildApplication` with an observer of every page rendered (for the template contract test).
+func buildApplication(
+    configuration: ServerConfiguration, store: any PerformaStore, demoAccounts: [DemoData.Account] = [],
+    metrics: PrometheusCollectorRegistry = ServerMetrics.registry, logger: Logger, renderObserver: PageRenderer.RenderObserver?
+) async throws -> some ApplicationProtocol {
     UIAssets.check(folder: configuration.assetsFolder, logger: logger)
     let app = WebApp(
-        store: store, pages: try await PageRenderer.load(), configuration: configuration,
+        store: store, pages: try await PageRenderer.load(observer: renderObserver), configuration: configuration,
         hasher: PasswordHasher(cost: configuration.passwordCost),
         throttle: LoginThrottle(limit: configuration.loginAttempts, window: configuration.loginWindow),
         demoAccounts: demoAccounts)

@@ -7,9 +7,15 @@ import Mustache
 /// `{{value}}`.
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
+    /// Sees every template rendered with its view: the template contract test (`TemplateContractTests`) checks with
+    /// it that every name a template uses is a field of the views it is rendered with. Nil when serving.
+    var observer: RenderObserver?
 
-    static func load() async throws -> PageRenderer {
-        PageRenderer(library: try await MustacheLibrary(directory: templatesFolder.path))
+    /// Called with the template's name and the view, before rendering.
+    typealias RenderObserver = @Sendable (_ template: String, _ view: Any) -> Void
+
+    static func load(observer: RenderObserver? = nil) async throws -> PageRenderer {
+        PageRenderer(library: try await MustacheLibrary(directory: templatesFolder.path), observer: observer)
     }
 
     /// `Templates/` inside the module's resource bundle; also holds the application's own static files.
@@ -21,6 +27,7 @@ struct PageRenderer: Sendable {
     static var staticFolder: URL { templatesFolder.appendingPathComponent("static") }
 
     func render(_ template: String, _ view: Any) throws -> String {
+        observer?(template, view)
         guard let html = library.render(MustacheView.flatten(view), withTemplate: template) else {
             throw HTTPError(.internalServerError, message: "Modello di pagina «\(template)» mancante.")
         }
