@@ -32,7 +32,10 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         // LibreOffice write every part in UTF-8, so anything else is refused before the parser sees it.
         guard String(data: data, encoding: .utf8) != nil else { return "XML non valido: il testo non è in codifica UTF-8" }
         let handler = XMLEvents(start: start, end: end, text: text)
-        let parser = XMLParser(data: data)
+        // Through a stream, so that libxml2 is fed in chunks: given the whole part at once (`XMLParser(data:)`),
+        // it stops with "Huge input lookup" once more than 10 MB wait unparsed — a worksheet of about 65.000 rows
+        // was refused as "XML non valido alla riga 1".
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = handler
