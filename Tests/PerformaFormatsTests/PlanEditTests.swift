@@ -1,13 +1,12 @@
 import Foundation
 import Performa
 import PerformaFormats
-@testable import PerformaServer
 import Testing
 
 @Suite("PlanEdit: the plan editor's changes, as pure functions")
 struct PlanEditTests {
     static func brescia() throws -> Plan {
-        try PlanFile.read(contentsOf: TestServer.examples.appendingPathComponent(DemoData.planFile))
+        try TestFiles.brescia()
     }
 
     static func fields(code: String = "", title: String, weight: Double? = nil) -> PlanEdit.ObjectiveFields {

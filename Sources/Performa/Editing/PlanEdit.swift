@@ -1,35 +1,54 @@
-import Performa
-
 /// The changes the struttura tecnica makes to a plan from the web forms, as pure functions from one plan to the
 /// next. Each either returns the changed plan or throws an `EditError` naming the field at fault; the caller
 /// saves the result (in place for a draft, as a revision for an adopted plan).
-enum PlanEdit {
+public enum PlanEdit {
     /// What can change in an objective's sheet.
-    struct ObjectiveFields: Sendable {
-        var code: String
-        var title: String
-        var weight: Double?
-        var description: String?
-        var unitsInvolved: String?
-        var staffCommitted: String?
-        var relevance: Double?
+    public struct ObjectiveFields: Sendable {
+        public var code: String
+        public var title: String
+        public var weight: Double?
+        public var description: String?
+        public var unitsInvolved: String?
+        public var staffCommitted: String?
+        public var relevance: Double?
         /// Strategic objectives only: the own indicators' share (the operational share is the rest).
-        var ownShare: Double?
+        public var ownShare: Double?
+
+        public init(code: String, title: String, weight: Double? = nil, description: String? = nil, unitsInvolved: String? = nil,
+                    staffCommitted: String? = nil, relevance: Double? = nil, ownShare: Double? = nil) {
+            self.code = code
+            self.title = title
+            self.weight = weight
+            self.description = description
+            self.unitsInvolved = unitsInvolved
+            self.staffCommitted = staffCommitted
+            self.relevance = relevance
+            self.ownShare = ownShare
+        }
     }
 
     /// What can change in an indicator: description, baseline, a target (and, for strategic indicators, a weight)
     /// per checkpoint, its weight, the evidence the OIV may ask for.
-    struct IndicatorFields: Sendable {
-        var title: String
-        var baseline: String?
-        var targets: [(at: Day, text: String, weight: Double?)]
-        var weight: Double?
-        var evidence: String?
+    public struct IndicatorFields: Sendable {
+        public var title: String
+        public var baseline: String?
+        public var targets: [(at: Day, text: String, weight: Double?)]
+        public var weight: Double?
+        public var evidence: String?
+
+        public init(title: String, baseline: String? = nil, targets: [(at: Day, text: String, weight: Double?)], weight: Double? = nil,
+                    evidence: String? = nil) {
+            self.title = title
+            self.baseline = baseline
+            self.targets = targets
+            self.weight = weight
+            self.evidence = evidence
+        }
     }
 
     // MARK: Areas
 
-    static func setArea(_ plan: Plan, code: String?, newCode: String, title: String, weight: Double?) throws(EditError) -> Plan {
+    public static func setArea(_ plan: Plan, code: String?, newCode: String, title: String, weight: Double?) throws(EditError) -> Plan {
         var plan = plan
         try require(!newCode.isEmpty, "codice", "Indicare il codice dell'area (es. 4).")
         try require(!title.isEmpty, "titolo", "Indicare il titolo dell'area.")
@@ -54,7 +73,7 @@ enum PlanEdit {
     // MARK: Objectives
 
     /// Changes the sheet of an existing objective (`1.2`, `1.2.1`, `PB.1`).
-    static func setObjective(_ plan: Plan, key: String, _ fields: ObjectiveFields) throws(EditError) -> Plan {
+    public static func setObjective(_ plan: Plan, key: String, _ fields: ObjectiveFields) throws(EditError) -> Plan {
         var plan = plan
         try require(!fields.title.isEmpty, "titolo", "Indicare il titolo dell'obiettivo.")
         try limit(fields)
@@ -84,7 +103,7 @@ enum PlanEdit {
 
     /// Adds an objective under `parent`: an area code (strategic), a strategic objective (operational), or a
     /// special agency id (agency objective). The code must extend the parent's (`2.4` → `2.4.1`).
-    static func addObjective(_ plan: Plan, parent: String, _ fields: ObjectiveFields) throws(EditError) -> Plan {
+    public static func addObjective(_ plan: Plan, parent: String, _ fields: ObjectiveFields) throws(EditError) -> Plan {
         var plan = plan
         let code = fields.code
         try require(!code.isEmpty, "codice", "Indicare il codice dell'obiettivo.")
@@ -156,14 +175,14 @@ enum PlanEdit {
         objective.relevance = fields.relevance
     }
 
-    static func agencyPrefix(_ plan: Plan, _ agency: String) -> String {
+    public static func agencyPrefix(_ plan: Plan, _ agency: String) -> String {
         plan.organization.specialAgencies?.first { $0.id == agency }?.code ?? agency
     }
 
     // MARK: Indicators
 
     /// Changes indicator `number` of an objective, or adds the next one when `number` is nil.
-    static func setIndicator(_ plan: Plan, objective key: String, number: Int?, _ fields: IndicatorFields) throws(EditError) -> Plan {
+    public static func setIndicator(_ plan: Plan, objective key: String, number: Int?, _ fields: IndicatorFields) throws(EditError) -> Plan {
         try require(!fields.title.isEmpty, "titolo", "Indicare la descrizione dell'indicatore (cosa misura).")
         try limit(fields.title, .title, "titolo", "Descrizione")
         try limit(fields.baseline, .note, "storico", "Target storico")
@@ -228,7 +247,7 @@ enum PlanEdit {
     // MARK: Assignments
 
     /// Replaces a manager's row of the assignment table. Objectives must exist; weights are percentages.
-    static func setAssignment(_ plan: Plan, manager: String, _ items: [(objective: String, weight: Double)]) throws(EditError) -> Plan {
+    public static func setAssignment(_ plan: Plan, manager: String, _ items: [(objective: String, weight: Double)]) throws(EditError) -> Plan {
         var plan = plan
         guard plan.organization.managers.contains(where: { $0.id == manager }) else {
             throw EditError(field: nil, message: "Il dirigente «\(manager)» non esiste nel piano.")
@@ -271,15 +290,20 @@ enum PlanEdit {
 }
 
 /// Why an edit was refused, in Italian, with the form field it is about.
-struct EditError: Error, Sendable {
-    var field: String?
-    var message: String
+public struct EditError: Error, Sendable, Equatable {
+    public var field: String?
+    public var message: String
+
+    public init(field: String?, message: String) {
+        self.field = field
+        self.message = message
+    }
 }
 
 extension [EditError] {
     /// `error` added unless a problem of the same field is listed already (a field shows one message: the first
     /// one found, usually its format, which must be corrected before anything else about it can be judged).
-    mutating func add(_ error: EditError) {
+    public mutating func add(_ error: EditError) {
         if error.field == nil || !contains(where: { $0.field == error.field }) { append(error) }
     }
 }
