@@ -124,16 +124,3 @@ struct DocumentPages: Sendable {
                  body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
-
-struct DocumentsView: Sendable {
-    struct Link: Sendable {
-        var title: String
-        var href: String
-        var detail: String?
-    }
-
-    let page: PageChrome
-    let documents: [Link]
-    let data: [Link]
-    let openData: [Link]
-}

@@ -42,17 +42,3 @@ struct HomePages: Sendable {
         return try app.pages.page("piani", view)
     }
 }
-
-struct PlanListView: Sendable {
-    struct Item: Sendable {
-        var title: String
-        var year: String
-        var status: String
-        var version: String
-        var href: String
-    }
-
-    let page: PageChrome
-    let plans: [Item]
-    let empty: Bool
-}

@@ -1,0 +1,26 @@
+import Foundation
+import PerformaStore
+
+struct LoginView: Sendable {
+    struct Option: Sendable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct DemoAccount: Sendable {
+        var username: String
+        var password: String
+        var role: String
+        var name: String
+    }
+
+    let page: PageChrome
+    let organizations: [Option]
+    let singleOrganization: String?
+    let username: String
+    let target: String
+    let error: String?
+    let demoAccounts: [DemoAccount]
+    var hasDemoAccounts: Bool = false
+}
