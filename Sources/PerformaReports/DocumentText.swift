@@ -18,10 +18,14 @@ enum DocumentText {
 
     static func count(_ value: Int) -> String { ItalianNumber.format(Double(value)) }
 
-    /// A score as the reports print it: the achievement that counts, the computed one beside an OIV
-    /// correction, and the status when it is not complete.
+    /// A score as the reports print it: the achievement that counts, whether the OIV confirmed or corrected it (with
+    /// the computed one beside a correction), and the status when it is not complete.
     static func score(_ score: Score) -> String {
-        if score.override != nil { return "\(percent(score.final)) (validato OIV; calcolato \(percent(score.computed)))" }
+        switch score.judgement {
+        case .confirmation: return "\(percent(score.final)) (\(OIVJudgement.confirmation.italian))"
+        case .correction: return "\(percent(score.final)) (\(OIVJudgement.correction.italian); calcolato \(percent(score.computed)))"
+        case nil: break
+        }
         guard let final = score.final else { return score.status.italian }
         return score.status == .complete ? percent(final) : "\(percent(final)) (\(score.status.italian))"
     }

@@ -93,6 +93,18 @@ struct PerformanceReportTests {
         for neutralisation in results.neutralisations ?? [] { #expect(corrections.contains(neutralisation.reason)) }
     }
 
+    @Test("a score the OIV corrected reads «corretto dall'OIV» with the computed one; a confirmed one «validato OIV»")
+    func judgementWords() throws {
+        let corrected = try #require(card.indicator(IndicatorKey(objective: "2.3.1", number: 2)))
+        #expect(corrected.score.judgement == .correction)
+        #expect(text.contains("\(percent(corrected.score.final)) (corretto dall'OIV; calcolato \(percent(corrected.score.computed)))"))
+        #expect(!text.contains("validato OIV; calcolato"))
+        var confirmed = corrected.score
+        confirmed.override?.achievement = (confirmed.computed ?? 0) * 100
+        #expect(confirmed.judgement == .confirmation)
+        #expect(DocumentText.score(confirmed) == "\(percent(confirmed.computed)) (validato OIV)")
+    }
+
     @Test("illustrative results are marked on the cover, in the body and in every page's margin")
     func illustrative() {
         #expect(results.illustrative == true)

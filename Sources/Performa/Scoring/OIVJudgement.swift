@@ -15,6 +15,14 @@ public enum OIVJudgement: Sendable, Equatable {
 
     public var needsReason: Bool { self == .correction }
 
+    /// How pages and documents mark a score the OIV judged.
+    public var italian: String {
+        switch self {
+        case .confirmation: return "validato OIV"
+        case .correction: return "corretto dall'OIV"
+        }
+    }
+
     /// The reason recorded for a confirmation given without one.
     public static let confirmationReason = "Grado calcolato confermato dall'OIV."
 }

@@ -37,8 +37,8 @@ enum Display {
     /// The Bootstrap Italia badge of a score's status.
     static func statusBadge(_ score: Score) -> Badge {
         switch score.judgement {
-        case .confirmation: return Badge(text: "validato OIV", css: "badge bg-primary")
-        case .correction: return Badge(text: "corretto dall'OIV", css: "badge bg-warning text-dark")
+        case .confirmation: return Badge(text: OIVJudgement.confirmation.italian, css: "badge bg-primary")
+        case .correction: return Badge(text: OIVJudgement.correction.italian, css: "badge bg-warning text-dark")
         case nil: break
         }
         switch score.status {
