@@ -52,13 +52,16 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, database: try database.url(), demo: demo,
             assetsFolder: assets ?? RepositoryFolder.locate("vendor/bootstrap-italia", marker: "css/bootstrap-italia.min.css")?.path ?? "vendor/bootstrap-italia",
             secureCookies: environment["PERFORMA_SECURE_COOKIES"] == "1")
-        let examples = examples.map(URL.init(fileURLWithPath:))
-            ?? RepositoryFolder.locate("examples", marker: DemoData.planFile) ?? URL(fileURLWithPath: "examples")
+        let examples = examples.map(URL.init(fileURLWithPath:)) ?? RepositoryFolder.locate("examples", marker: DemoData.planFile)
+        if demo && examples == nil {
+            CommandSupport.printError("Errore: dati dimostrativi non trovati: nessuna cartella «examples» con \(DemoData.planFile) nella cartella corrente, sopra di essa o sopra il programma. Indicarla con --examples CARTELLA.")
+            throw ExitCode(2)
+        }
         do {
             try await StoreLauncher.withStore(configuration.database, logger: Logger(label: "performa.store")) { store in
                 var accounts: [DemoData.Account] = []
                 if configuration.demo {
-                    let outcome = try await DemoData.load(into: store, examples: examples, passwordCost: configuration.passwordCost)
+                    let outcome = try await DemoData.load(into: store, examples: examples ?? URL(fileURLWithPath: "examples"), passwordCost: configuration.passwordCost)
                     accounts = outcome.accounts
                     Self.printDemo(outcome, configuration: configuration)
                 }
