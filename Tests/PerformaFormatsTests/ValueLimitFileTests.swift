@@ -5,7 +5,7 @@ import Testing
 
 /// The limits of `ValueLimits` hold for every file way in: plan files, results files, plan and measurement
 /// workbooks. Each refusal is located (line and field, or sheet, row and column) and in Italian.
-@Suite("Value limits in plan, results and spreadsheet files")
+@Suite("Value limits in plan, results and spreadsheet files, and in the plan editor")
 struct ValueLimitFileTests {
     /// A plan whose one objective has `weight` and whose title is `title` (a YAML double-quoted scalar).
     static func plan(weight: String = "50", title: String = "Obiettivo", note: String = "nota") -> String {
@@ -168,5 +168,32 @@ struct ValueLimitFileTests {
         } throws: { error in
             (error as? SpreadsheetError)?.description.contains("fuori scala") == true
         }
+    }
+
+    static func editRefusal(_ body: () throws(EditError) -> Plan) -> EditError? {
+        do throws(EditError) {
+            _ = try body()
+            Issue.record("accepted, expected a refusal")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("the plan editor refuses a weight over 100%, a NUL in a title and a description past its length, next to the field")
+    func planEdit() throws {
+        let plan = try TestFiles.brescia()
+        let heavy = Self.editRefusal { () throws(EditError) in try PlanEdit.setObjective(plan, key: "1.1", PlanEdit.ObjectiveFields(code: "", title: "Titolo", weight: 150)) }
+        #expect(heavy?.field == "peso" && heavy?.message.contains("peso fuori dai limiti") == true)
+        let nul = Self.editRefusal { () throws(EditError) in try PlanEdit.setArea(plan, code: "1", newCode: "1", title: "Area\u{0}", weight: nil) }
+        #expect(nul?.field == "titolo" && nul?.message.contains("U+0000") == true)
+        var fields = PlanEdit.ObjectiveFields(code: "", title: "Titolo", weight: 50)
+        fields.description = String(repeating: "d", count: ValueLimits.maximumChapterLength + 1)
+        let long = Self.editRefusal { () throws(EditError) in try PlanEdit.setObjective(plan, key: "1.1", fields) }
+        #expect(long?.field == "descrizione" && long?.message.contains("testo troppo lungo") == true)
+        let manager = try #require(plan.organization.managers.first).id
+        let assignment = Self.editRefusal { () throws(EditError) in try PlanEdit.setAssignment(plan, manager: manager, [(objective: "1.1", weight: -10)]) }
+        #expect(assignment?.field == "peso-0")
+        _ = try PlanEdit.setObjective(plan, key: "1.1", PlanEdit.ObjectiveFields(code: "", title: "Titolo", weight: 100))
     }
 }

@@ -1,46 +1,18 @@
 import Foundation
 import HummingbirdTesting
 import Performa
-import PerformaFormats
 @testable import PerformaServer
 import PerformaStore
 import Testing
 
-/// The limits of `ValueLimits` hold for the web editor, the measurement form and the API, with the same rule the
-/// files keep (`ValueLimitFileTests`, `ValueLimitStoreTests`).
-@Suite("Value limits through the web editor, the measurement form and the API")
+/// The limits of `ValueLimits` hold for the measurement form and the API, with the same rule the files and the plan
+/// editor keep (`ValueLimitFileTests`, `ValueLimitStoreTests`).
+@Suite("Value limits through the measurement form and the API")
 struct ValueLimitServerTests {
     static let plan = TestServer.planID
     static let admin = AccessContext(organization: TestServer.organization, user: "test", role: .admin)
     static let key = IndicatorKey(objective: "1.1.2", number: 1)
     static let form = Paths.measurementForm(TestServer.planID, key, .yearEnd(2021))
-
-    static func refusal(_ body: () throws(EditError) -> Plan) -> EditError? {
-        do throws(EditError) {
-            _ = try body()
-            Issue.record("accepted, expected a refusal")
-            return nil
-        } catch {
-            return error
-        }
-    }
-
-    @Test("the plan editor refuses a weight over 100%, a NUL in a title and a description past its length, next to the field")
-    func planEdit() throws {
-        let plan = try PlanFile.read(contentsOf: TestServer.examples.appendingPathComponent(DemoData.planFile))
-        let heavy = Self.refusal { () throws(EditError) in try PlanEdit.setObjective(plan, key: "1.1", PlanEdit.ObjectiveFields(code: "", title: "Titolo", weight: 150)) }
-        #expect(heavy?.field == "peso" && heavy?.message.contains("peso fuori dai limiti") == true)
-        let nul = Self.refusal { () throws(EditError) in try PlanEdit.setArea(plan, code: "1", newCode: "1", title: "Area\u{0}", weight: nil) }
-        #expect(nul?.field == "titolo" && nul?.message.contains("U+0000") == true)
-        var fields = PlanEdit.ObjectiveFields(code: "", title: "Titolo", weight: 50)
-        fields.description = String(repeating: "d", count: ValueLimits.maximumChapterLength + 1)
-        let long = Self.refusal { () throws(EditError) in try PlanEdit.setObjective(plan, key: "1.1", fields) }
-        #expect(long?.field == "descrizione" && long?.message.contains("testo troppo lungo") == true)
-        let manager = try #require(plan.organization.managers.first).id
-        let assignment = Self.refusal { () throws(EditError) in try PlanEdit.setAssignment(plan, manager: manager, [(objective: "1.1", weight: -10)]) }
-        #expect(assignment?.field == "peso-0")
-        _ = try PlanEdit.setObjective(plan, key: "1.1", PlanEdit.ObjectiveFields(code: "", title: "Titolo", weight: 100))
-    }
 
     @Test("the measurement form refuses a note past 10.000 characters or with a NUL; nothing is saved")
     func measurementNote() async throws {
