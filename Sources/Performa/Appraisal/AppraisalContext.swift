@@ -1,0 +1,52 @@
+/// Everything the schede of one year are computed from, indexed once: the SMVP, the organization and its plan
+/// scorecard (the organizational components), the people and what was entered in their schede. Built again when
+/// any of them changes, so a corrected measurement or an OIV correction reaches every scheda that depends on it.
+public struct AppraisalContext: Sendable {
+    public let smvp: SMVP
+    public let organization: Organization
+    public let scorecard: Scorecard
+    public let year: Int
+    public let people: [Person]
+    let peopleById: [String: Person]
+    let inputs: [String: AppraisalInput]
+    let evaluators: [String: String]
+    let units: UnitPerformance
+    /// The behaviours component (points on 100) of each appraised person with every behaviour rated.
+    let behaviourPoints: [String: Double]
+    /// Person ids each evaluator rates, in id order.
+    let rated: [String: [String]]
+
+    public init(smvp: SMVP, organization: Organization, scorecard: Scorecard, year: Int, people: [Person], inputs: [AppraisalInput]) {
+        self.smvp = smvp
+        self.organization = organization
+        self.scorecard = scorecard
+        self.year = year
+        self.people = people
+        peopleById = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let inputs = Dictionary(inputs.filter { $0.year == year }.map { ($0.person, $0) }, uniquingKeysWith: { _, last in last })
+        self.inputs = inputs
+        var evaluators: [String: String] = [:]
+        var rated: [String: [String]] = [:]
+        var behaviourPoints: [String: Double] = [:]
+        for person in people.sorted(by: { $0.id < $1.id }) {
+            if let evaluator = EvaluatorResolution.evaluator(of: person, organization: organization) {
+                evaluators[person.id] = evaluator
+                if person.serviceMonths(in: year) >= smvp.minimumServiceMonths { rated[evaluator, default: []].append(person.id) }
+            }
+            if let profile = smvp.profile(for: person.category), person.serviceMonths(in: year) >= smvp.minimumServiceMonths,
+               let hundredths = BehaviourScoring.score(inputs[person.id]?.ratings ?? [], behaviours: profile.behaviours, scale: smvp.scale).hundredths {
+                behaviourPoints[person.id] = Double(hundredths) / 100
+            }
+        }
+        self.evaluators = evaluators
+        self.rated = rated
+        self.behaviourPoints = behaviourPoints
+        units = UnitPerformance(organization: organization, scorecard: scorecard, smvp: smvp)
+    }
+
+    public func person(_ id: String) -> Person? { peopleById[id] }
+    public func input(for person: String) -> AppraisalInput? { inputs[person] }
+    public func evaluator(of person: String) -> String? { evaluators[person] }
+    /// The people an evaluator rates (appraised this year), in id order.
+    public func ratedBy(_ evaluator: String) -> [String] { rated[evaluator] ?? [] }
+}

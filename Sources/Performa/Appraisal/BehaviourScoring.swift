@@ -1,0 +1,47 @@
+/// The behaviours component: each rating as a share of the scale's best (`rating / maximum`), weighted by the
+/// behaviours' weights (equal when none is given), to the hundredth of a percent. A behaviour not yet rated
+/// leaves the component missing; a rating outside the scale makes it invalid.
+public enum BehaviourScoring {
+    public struct Outcome: Sendable {
+        public var score: Score
+        /// The component in hundredths of a percent, when every behaviour is rated.
+        var hundredths: Int?
+        public var behaviours: [Appraisal.BehaviourScore]
+        public var explanation: String
+    }
+
+    public static func score(_ ratings: [BehaviourRating], behaviours: [Behaviour], scale: RatingScale) -> Outcome {
+        let equal = behaviours.allSatisfy { $0.weight == nil }
+        var rows: [Appraisal.BehaviourScore] = []
+        var items: [(weight: Int, rating: Int)] = []
+        var invalid: [String] = []
+        var missing: [String] = []
+        for behaviour in behaviours {
+            let given = ratings.last { $0.behaviour == behaviour.id }
+            let weight = equal ? 100 : Hundredths.of(percent: behaviour.weight ?? 0)
+            rows.append(Appraisal.BehaviourScore(behaviour: behaviour.id, title: behaviour.title, weight: behaviour.weight, rating: given?.rating,
+                                                 label: given.flatMap { scale.label($0.rating) }, comment: given?.comment))
+            guard let given else { missing.append(behaviour.title); continue }
+            guard scale.contains(given.rating) else { invalid.append(behaviour.title); continue }
+            items.append((weight, given.rating))
+        }
+        if !invalid.isEmpty {
+            return Outcome(score: Score(computed: nil, status: .invalid), behaviours: rows,
+                           explanation: "valutazione fuori dalla scala \(scale.minimum)–\(scale.maximum) per: \(invalid.joined(separator: ", "))")
+        }
+        if !missing.isEmpty || behaviours.isEmpty {
+            return Outcome(score: Score(computed: nil, status: .missing), behaviours: rows,
+                           explanation: behaviours.isEmpty ? "nessun comportamento nel profilo" : "comportamenti ancora da valutare: \(missing.joined(separator: ", "))")
+        }
+        // Σ weight × rating / (Σ weight × maximum), in hundredths of a percent.
+        let totalWeight = items.reduce(0) { $0 + $1.weight }
+        let weighted = items.reduce(0) { $0 + $1.weight * $1.rating }
+        let hundredths = Hundredths.divide(weighted * 10_000, totalWeight * scale.maximum)
+        let ratingsText = items.map { String($0.rating) }.joined(separator: ", ")
+        let how = equal
+            ? "media delle valutazioni (\(ratingsText)) = \(ItalianNumber.format(Double(weighted) / Double(totalWeight), fractionDigits: 4)) su \(scale.maximum)"
+            : "media ponderata delle valutazioni (\(ratingsText)) = \(ItalianNumber.format(Double(weighted) / Double(totalWeight), fractionDigits: 4)) su \(scale.maximum)"
+        return Outcome(score: Score(computed: Double(hundredths) / 10_000, status: .complete), hundredths: hundredths, behaviours: rows,
+                       explanation: "\(how) → \(Hundredths.text(hundredths))%")
+    }
+}

@@ -1,0 +1,26 @@
+/// The *capacità di differenziazione* of an evaluator (D.Lgs. 150/2009 art. 9 c. 1 lett. d): the standard
+/// deviation of the behaviour scores they gave, against the SMVP's target — `min(1, σ / target)`.
+///
+/// Behaviour scores, not final scores: they are the evaluator's own judgement (the organizational components are
+/// the same for a whole unit and would hide it), and they never depend on another scheda's final score, so no
+/// scheda waits for another one.
+public enum DifferentiationCapacity {
+    public struct Outcome: Sendable {
+        public var score: Score
+        public var distribution: RatingDistribution
+        public var explanation: String
+    }
+
+    /// - Parameter behaviourScores: the behaviours component (points on 100) of each person the evaluator rated.
+    public static func evaluate(behaviourScores: [Double], rule: DifferentiationCapacityRule, topFrom: Double) -> Outcome {
+        let distribution = RatingDistribution(scores: behaviourScores, topFrom: topFrom)
+        guard distribution.count >= rule.minimumRated, let sigma = distribution.standardDeviation else {
+            return Outcome(score: Score(computed: nil, status: .notApplicable), distribution: distribution,
+                           explanation: "valutati \(distribution.count), meno dei \(rule.minimumRated) richiesti: componente non applicabile, pesi ri-normalizzati")
+        }
+        let value = min(1, sigma / rule.targetStandardDeviation)
+        let text = "scarto quadratico medio dei comportamenti valutati \(ItalianNumber.format(sigma, fractionDigits: 2)) punti su \(distribution.count) valutati, "
+            + "atteso \(ItalianNumber.format(rule.targetStandardDeviation, fractionDigits: 2)): min(1; \(ItalianNumber.format(sigma, fractionDigits: 2)) / \(ItalianNumber.format(rule.targetStandardDeviation, fractionDigits: 2))) = \(ItalianNumber.percent(value))"
+        return Outcome(score: Score(computed: value, status: .complete), distribution: distribution, explanation: text)
+    }
+}
