@@ -30,26 +30,8 @@ if ! "$venv/bin/schemathesis" --version 2> /dev/null | grep -q "version $version
   "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$version"
 fi
 
-work="$(mktemp -d)"
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-"$binary" serve --demo --port "$port" --database "sqlite:$work/performa.sqlite" > "$work/server.log" 2>&1 &
-server=$!
-stop() {
-  kill "$server" 2> /dev/null && wait "$server" 2> /dev/null || true
-  rm -rf "$work"
-}
-trap stop EXIT
-
-healthy() { python3 -c "import urllib.request, sys; urllib.request.urlopen(sys.argv[1], timeout=2)" "http://127.0.0.1:$port/healthz" > /dev/null 2>&1; }
-
-# Up to two minutes for the demo data (seven bcrypt hashes) and the first answer.
-for _ in $(seq 1 240); do
-  if healthy; then break; fi
-  kill -0 "$server" 2> /dev/null || { echo "Il server si è fermato:"; cat "$work/server.log"; exit 1; }
-  sleep 0.5
-done
-healthy || { echo "Il server non risponde:"; cat "$work/server.log"; exit 1; }
-echo "performa serve --demo in ascolto sulla porta $port"
+source tests/lib/demo-server.sh
+start_demo_server "$binary"
 
 seed_option=(--seed "$seed")
 [ "$seed" = "random" ] && seed_option=()
