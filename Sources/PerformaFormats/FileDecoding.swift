@@ -51,12 +51,18 @@ enum FileDecoding {
             throw FileError(file: fileName, line: unknown.node.mark?.line, column: unknown.node.mark?.column,
                             field: unknown.path, message: "campo sconosciuto «\(unknown.key)»: controllare il nome (vedi docs/plan-format.md)")
         }
+        // Every value within the limits every way in keeps (`ValueLimits`).
+        if let problem = FieldLimits.firstProblem(in: value, userInfo: [TargetTextMemo.userInfoKey: memo]) {
+            let mark = Self.node(at: problem.path, in: node).mark
+            throw FileError(file: fileName, line: mark?.line, column: mark?.column, field: fieldPath(problem.path), message: problem.message)
+        }
         return value
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.userInfo[TargetTextMemo.userInfoKey] = TargetTextMemo()
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 

@@ -7,7 +7,7 @@ public enum PlanFile {
     /// Reads a plan from YAML or JSON text. Errors name the line and the field, in Italian.
     public static func read(_ text: String, fileName: String = "piano") throws -> Plan {
         let plan = try FileDecoding.decode(Plan.self, from: text, fileName: fileName)
-        if let problem = InputLimits.planProblem(plan) ?? FieldLimits.firstProblem(in: plan).map({ ($0.path, $0.message) }) {
+        if let problem = InputLimits.planProblem(plan) {
             let mark = FileDecoding.node(at: problem.path, in: try FileDecoding.compose(text, fileName: fileName)).mark
             throw FileError(file: fileName, line: mark?.line, field: FileDecoding.fieldPath(problem.path), message: problem.message)
         }
@@ -18,9 +18,9 @@ public enum PlanFile {
         try read(try FileDecoding.readText(url), fileName: url.lastPathComponent)
     }
 
-    /// Writes a plan as YAML, in the key order of the model.
+    /// Writes a plan as YAML, in the key order of the model, readable and editable by hand (`ReadableYAML`).
     public static func yaml(_ plan: Plan) throws -> String {
-        try YAMLEncoder().encode(plan)
+        try ReadableYAML.text(plan)
     }
 
     /// Writes a plan as pretty-printed JSON with sorted keys (stable output).

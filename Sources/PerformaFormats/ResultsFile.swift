@@ -55,7 +55,7 @@ public enum ResultsFile {
         try read(try FileDecoding.readText(url), plan: plan, fileName: url.lastPathComponent)
     }
 
-    public static func yaml(_ results: Results) throws -> String { try YAMLEncoder().encode(results) }
+    public static func yaml(_ results: Results) throws -> String { try ReadableYAML.text(results) }
 }
 
 /// A coding key built by hand, to point at a place in a file.

@@ -56,9 +56,8 @@ struct ImportCommand: AsyncParsableCommand {
             let act = info.act.map { " — atto n. \($0.number ?? "") del \($0.date?.italian ?? "")" } ?? ""
             print("Piano «\(info.planID)» revisionato: nuova versione \(info.version) (motivo: \(info.reason ?? "")\(act)).")
         }
-        let errors = diagnostics.filter { $0.severity == .error }.count, warnings = diagnostics.count - errors
         if !diagnostics.isEmpty {
-            print("Il validatore segnala \(errors) errori e \(warnings) avvisi: vedere «performa validate \(source)».")
+            print("Il validatore segnala \(DiagnosticsText.totals(diagnostics)): vedere «performa validate \(source)».")
         }
     }
 

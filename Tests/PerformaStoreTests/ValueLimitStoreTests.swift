@@ -75,4 +75,17 @@ struct ValueLimitStoreTests {
             #expect(kept.note == ten)
         }
     }
+
+    @Test("import reports errors, warnings and notes as validate counts them (notes are not warnings)")
+    func importTotals() async throws {
+        try await TestBackend.sqlite.withEmptyDatabase { url in
+            let validated = try PerformaBinary.run(["validate", TestPlans.bresciaURL.path])
+            let totals = try #require(validated.output.components(separatedBy: "\n").first { $0.hasPrefix("Totale: ") })
+            let imported = try PerformaBinary.run(["import", TestPlans.bresciaURL.path, "--database", url.description])
+            #expect(imported.status == 0)
+            let counted = totals.dropFirst("Totale: ".count).dropLast()
+            #expect(imported.output.contains("Il validatore segnala \(counted): vedere"), "\(imported.output) vs \(totals)")
+            #expect(counted.hasSuffix(" note") && !counted.hasSuffix(" 0 note"), "the Brescia plan has notes: \(counted)")
+        }
+    }
 }

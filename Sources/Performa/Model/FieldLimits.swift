@@ -35,9 +35,11 @@ public enum FieldLimits {
     static let chapterKeys: Set<String> = ["text", "description"]
 
     /// The first field of `value` out of its limits; nil when every field is within them.
-    public static func firstProblem<T: Encodable>(in value: T) -> Problem? {
+    /// - Parameter userInfo: handed to the values' `encode(to:)`; a `TargetTextMemo` there spares parsing target texts
+    ///   again (a target's encoding compares its kind with its text's reading).
+    public static func firstProblem<T: Encodable>(in value: T, userInfo: [CodingUserInfoKey: Any] = [:]) -> Problem? {
         do {
-            try value.encode(to: LimitEncoder(codingPath: []))
+            try value.encode(to: LimitEncoder(codingPath: [], userInfo: userInfo))
             return nil
         } catch let problem as Problem {
             return problem
@@ -77,37 +79,42 @@ private struct PositionKey: CodingKey {
 
 private struct LimitEncoder: Encoder {
     let codingPath: [any CodingKey]
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    let userInfo: [CodingUserInfoKey: Any]
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(LimitKeyedContainer<Key>(codingPath: codingPath))
+        KeyedEncodingContainer(LimitKeyedContainer<Key>(codingPath: codingPath, userInfo: userInfo))
     }
-    func unkeyedContainer() -> any UnkeyedEncodingContainer { LimitUnkeyedContainer(codingPath: codingPath) }
-    func singleValueContainer() -> any SingleValueEncodingContainer { LimitSingleValueContainer(codingPath: codingPath) }
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { LimitUnkeyedContainer(codingPath: codingPath, userInfo: userInfo) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { LimitSingleValueContainer(codingPath: codingPath, userInfo: userInfo) }
 }
 
 private struct LimitKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let codingPath: [any CodingKey]
+    let userInfo: [CodingUserInfoKey: Any]
 
     mutating func encodeNil(forKey key: Key) throws {}
     mutating func encode(_ value: String, forKey key: Key) throws { try FieldLimits.check(value, at: codingPath + [key]) }
     mutating func encode(_ value: Double, forKey key: Key) throws { try FieldLimits.check(value, at: codingPath + [key]) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try value.encode(to: LimitEncoder(codingPath: codingPath + [key]))
+        try value.encode(to: LimitEncoder(codingPath: codingPath + [key], userInfo: userInfo))
     }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(LimitKeyedContainer<NestedKey>(codingPath: codingPath + [key]))
+        KeyedEncodingContainer(LimitKeyedContainer<NestedKey>(codingPath: codingPath + [key], userInfo: userInfo))
     }
-    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { LimitUnkeyedContainer(codingPath: codingPath + [key]) }
-    mutating func superEncoder() -> any Encoder { LimitEncoder(codingPath: codingPath) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { LimitEncoder(codingPath: codingPath + [key]) }
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { LimitUnkeyedContainer(codingPath: codingPath + [key], userInfo: userInfo) }
+    mutating func superEncoder() -> any Encoder { LimitEncoder(codingPath: codingPath, userInfo: userInfo) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { LimitEncoder(codingPath: codingPath + [key], userInfo: userInfo) }
 }
 
 private struct LimitUnkeyedContainer: UnkeyedEncodingContainer {
     let codingPath: [any CodingKey]
+    let userInfo: [CodingUserInfoKey: Any]
     var count = 0
 
-    init(codingPath: [any CodingKey]) { self.codingPath = codingPath }
+    init(codingPath: [any CodingKey], userInfo: [CodingUserInfoKey: Any]) {
+        self.codingPath = codingPath
+        self.userInfo = userInfo
+    }
 
     private mutating func nextPath() -> [any CodingKey] {
         defer { count += 1 }
@@ -117,16 +124,17 @@ private struct LimitUnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encodeNil() throws { count += 1 }
     mutating func encode(_ value: String) throws { try FieldLimits.check(value, at: nextPath()) }
     mutating func encode(_ value: Double) throws { try FieldLimits.check(value, at: nextPath()) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try value.encode(to: LimitEncoder(codingPath: nextPath())) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try value.encode(to: LimitEncoder(codingPath: nextPath(), userInfo: userInfo)) }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(LimitKeyedContainer<NestedKey>(codingPath: nextPath()))
+        KeyedEncodingContainer(LimitKeyedContainer<NestedKey>(codingPath: nextPath(), userInfo: userInfo))
     }
-    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { LimitUnkeyedContainer(codingPath: nextPath()) }
-    mutating func superEncoder() -> any Encoder { LimitEncoder(codingPath: nextPath()) }
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { LimitUnkeyedContainer(codingPath: nextPath(), userInfo: userInfo) }
+    mutating func superEncoder() -> any Encoder { LimitEncoder(codingPath: nextPath(), userInfo: userInfo) }
 }
 
 private struct LimitSingleValueContainer: SingleValueEncodingContainer {
     let codingPath: [any CodingKey]
+    let userInfo: [CodingUserInfoKey: Any]
 
     mutating func encodeNil() throws {}
     mutating func encode(_ value: Bool) throws {}
@@ -143,5 +151,5 @@ private struct LimitSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws {}
     mutating func encode(_ value: UInt32) throws {}
     mutating func encode(_ value: UInt64) throws {}
-    mutating func encode<T: Encodable>(_ value: T) throws { try value.encode(to: LimitEncoder(codingPath: codingPath)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try value.encode(to: LimitEncoder(codingPath: codingPath, userInfo: userInfo)) }
 }
