@@ -49,4 +49,6 @@ public struct AppraisalContext: Sendable {
     public func evaluator(of person: String) -> String? { evaluators[person] }
     /// The people an evaluator rates (appraised this year), in id order.
     public func ratedBy(_ evaluator: String) -> [String] { rated[evaluator] ?? [] }
+    /// A person's behaviours component in points on 100, when every behaviour is rated.
+    public func behaviourPoints(of person: String) -> Double? { behaviourPoints[person] }
 }

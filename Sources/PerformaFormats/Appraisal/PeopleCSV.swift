@@ -86,10 +86,11 @@ public enum PeopleCSV {
                 }
                 area = StaffArea(legacy)
             }
-            let partTime = try record.percent(S.partTime, range: 0...100) ?? 100
+            // Read back to the millionth: `83,33` is 0,8333, as exported, without binary noise.
+            let partTime = ((try record.percent(S.partTime, range: 0...100) ?? 100) * 10_000).rounded() / 1_000_000
             let person = Person(id: id, name: try record.requiredText(S.name).trimmingCharacters(in: .whitespacesAndNewlines),
                                 fiscalCode: try record.code(S.fiscalCode), category: category, area: area, unit: try record.requiredCode(S.unit),
-                                evaluator: try record.code(S.evaluator), partTime: partTime / 100, serviceFrom: try record.day(S.serviceFrom),
+                                evaluator: try record.code(S.evaluator), partTime: partTime, serviceFrom: try record.day(S.serviceFrom),
                                 serviceTo: try record.day(S.serviceTo), note: try record.text(S.note))
             if let problem = person.problems.first {
                 let column: String
