@@ -69,7 +69,7 @@ struct CompiledRollUpTests {
         var rollUp = CompiledRollUp(checkpoint: end)
         rollUp.add(plan, results: results, policy: policy)
         compare(Scorer(plan: plan, policy: policy).scorecard(results: results, at: end), rollUp)
-        #expect(rollUp.indicators.rule.map { CompiledRule(storedByte: $0) }.contains(.compound))
+        #expect(rollUp.indicators.rule.map { ScoringRule(storedByte: $0) }.contains(.compound))
         #expect(rollUp.managerScore(organization: 0, id: "bianchi")?.final == rollUp.agencyScore(organization: 0, id: "agenzia")?.final)
     }
 

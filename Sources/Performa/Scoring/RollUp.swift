@@ -26,33 +26,36 @@ public enum RollUp {
         public var usedEqualWeights: Bool
     }
 
+    /// The parts' weighted mean (`WeightedMean`, the one definition of it), in code order.
     public static func combine(_ parts: [Part]) -> Outcome {
         let ordered = parts.sorted { ObjectiveCode.precedes($0.key, $1.key) }
-        let dropped = ordered.filter { $0.score.status.dropsOut && $0.score.override == nil }
-        let remaining = ordered.filter { !($0.score.status.dropsOut && $0.score.override == nil) }
-        let droppedWithWeight = dropped.filter { ($0.weight ?? 0) > 0 }.map(\.key)
-
-        if remaining.contains(where: { $0.score.status == .blocked && $0.score.override == nil }) {
-            return Outcome(score: Score(computed: nil, status: .blocked), droppedWithWeight: droppedWithWeight, usedEqualWeights: false)
+        var mean = WeightedMean()
+        var droppedWithWeight: [String] = []
+        for part in ordered {
+            let weight = WeightedMean.weight(part.weight)
+            mean.add(weight: weight, computed: part.score.computed ?? .nan, override: part.score.overrideFraction, status: part.score.status.compiledCode)
+            if part.score.status.dropsOut && part.score.override == nil && weight > 0 { droppedWithWeight.append(part.key) }
         }
-        let valued = remaining.filter { $0.score.final != nil }
-        guard !valued.isEmpty else {
-            let status: ScoreStatus = remaining.isEmpty ? (dropped.allSatisfy { $0.score.status == .neutralised } && !dropped.isEmpty ? .neutralised : .notApplicable) : .missing
-            return Outcome(score: Score(computed: nil, status: status), droppedWithWeight: droppedWithWeight, usedEqualWeights: false)
-        }
-        let complete = valued.count == remaining.count && valued.allSatisfy { $0.score.status == .complete || $0.score.override != nil }
-
-        var weights = valued.map { max($0.weight ?? 0, 0) }
-        let equal = weights.allSatisfy { $0 == 0 }
-        if equal { weights = Array(repeating: 1, count: valued.count) }
-        var total = 0.0
-        var sum = 0.0
-        for (part, weight) in zip(valued, weights) {
-            total += weight
-            sum += weight * (part.score.final ?? 0)
-        }
-        let value = sum / total
-        return Outcome(score: Score(computed: value, status: complete ? .complete : .incomplete),
-                       droppedWithWeight: droppedWithWeight, usedEqualWeights: equal && valued.count > 1)
+        return Outcome(score: Score(mean.outcome()), droppedWithWeight: droppedWithWeight, usedEqualWeights: mean.usesEqualWeights)
     }
+
+    /// A strategic objective's own result from its own indicators' and its operational objectives' results
+    /// (`WeightedMean.split`).
+    public static func split(own: Score, operational: Score, split: ResultSplit?) -> Score {
+        Score(WeightedMean.split(operationalShare: WeightedMean.weight(split?.operationalObjectives), operational: operational.flat,
+                                 ownShare: WeightedMean.weight(split?.ownIndicators), own: own.flat))
+    }
+}
+
+extension Score {
+    /// A computed achievement (NaN: none) and status code, as `WeightedMean` gives them.
+    init(_ flat: (computed: Double, status: UInt8)) {
+        self.init(computed: flat.computed.isNaN ? nil : flat.computed, status: ScoreStatus(compiledCode: flat.status))
+    }
+
+    /// The computed achievement (NaN: none) and status code, as `WeightedMean` takes them (override aside).
+    var flat: (computed: Double, status: UInt8) { (computed ?? .nan, status.compiledCode) }
+
+    /// The override as a fraction (NaN: none).
+    var overrideFraction: Double { override?.fraction ?? .nan }
 }

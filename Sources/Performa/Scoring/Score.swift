@@ -12,10 +12,7 @@ public struct Score: Codable, Hashable, Sendable {
     }
 
     /// The achievement that counts: the OIV's when given, else the computed one.
-    public var final: Double? {
-        if let override { return override.achievement / 100 }
-        return computed
-    }
+    public var final: Double? { override?.fraction ?? computed }
 
     /// The final achievement in percent, rounded to the hundredth (the precision Performa guarantees).
     public var percent: Double? { final.map { ($0 * 10_000).rounded(.toNearestOrAwayFromZero) / 100 } }
@@ -51,4 +48,9 @@ public enum ScoreStatus: String, Codable, Hashable, Sendable {
 
     /// Parts with these statuses drop out of a roll-up and the remaining weights are re-normalised.
     var dropsOut: Bool { self == .notApplicable || self == .neutralised }
+}
+
+extension AchievementOverride {
+    /// The OIV's achievement as a fraction (it is given in percent).
+    public var fraction: Double { achievement / 100 }
 }

@@ -13,9 +13,7 @@ public struct Scorer: Sendable {
     public func scorecard(results: Results, at checkpoint: Day, fundCents: Int64? = nil) -> Scorecard {
         var run = Run(plan: plan, policy: policy, results: results, checkpoint: checkpoint)
         let areas = plan.areas.map { run.area($0) }
-        let organizationOutcome = RollUp.combine(areas.map {
-            RollUp.Part(key: $0.code, weight: policy.areaWeights[$0.code] ?? $0.weight, score: $0.score)
-        })
+        let organizationOutcome = RollUp.combine(areas.map { RollUp.Part(key: $0.code, weight: $0.weight, score: $0.score) })
         let agencies = (plan.specialAgencyObjectives ?? []).map { run.agency($0) }
         let managers = (plan.assignments ?? []).map { run.manager($0) }
         let valorization = fundCents.map { run.valorization(fundCents: $0) }
@@ -32,6 +30,8 @@ public struct Scorer: Sendable {
 private struct Run {
     let plan: Plan
     let policy: ScoringPolicy
+    /// The policy as every indicator is scored with it (the bulk roll-up scores with the same).
+    let prepared: PreparedPolicy
     let results: Results
     let checkpoint: Day
     var objectives: [ObjectiveScore] = []
@@ -41,6 +41,7 @@ private struct Run {
     init(plan: Plan, policy: ScoringPolicy, results: Results, checkpoint: Day) {
         self.plan = plan
         self.policy = policy
+        self.prepared = PreparedPolicy(policy)
         self.results = results
         self.checkpoint = checkpoint
     }
@@ -60,41 +61,23 @@ private struct Run {
         let weight = indicator.weight(at: checkpoint)
         let measurement = results.current(key, at: checkpoint)
         var reason: String?
-        var score: Score
+        let measure: RuleMeasure
         if let why = neutralisation(key, indicator) {
-            score = Score(computed: nil, status: .neutralised)
+            measure = RuleMeasure(rule: .neutralised)
             reason = why
-        } else if let entry, entry.target.kind.isApplicable {
-            if let measurement {
-                if let problem = measurement.value.problem(for: entry.target.kind) {
-                    score = missingScore(status: .invalid)
-                    reason = problem
-                } else if let value = IndicatorAchievement.score(
-                    target: entry.target.kind, value: measurement.value, baseline: indicator.baseline?.kind, policy: policy, year: checkpoint.year) {
-                    score = Score(computed: value, status: .complete)
-                } else {
-                    score = missingScore(status: .invalid)
-                    reason = "Valore non adatto al target."
-                }
-            } else {
-                score = missingScore(status: .missing)
+        } else if let entry {
+            measure = RuleMeasure.measure(measurement?.value, target: entry.target.kind, baseline: indicator.baseline?.kind, year: checkpoint.year)
+            if measure.rule == .invalid, let measurement {
+                reason = measurement.value.problem(for: entry.target.kind) ?? "Valore non adatto al target."
             }
         } else {
-            score = Score(computed: nil, status: .notApplicable)
+            measure = RuleMeasure(rule: .notApplicable)
         }
+        var score = Score(prepared.outcome(of: measure))
         score.override = override(key.description)
         indicators.append(IndicatorScore(key: key, title: indicator.title, target: entry?.target, baseline: indicator.baseline,
                                          weight: weight, measurement: measurement, score: score, reason: reason))
         return RollUp.Part(key: key.description, weight: weight, score: score)
-    }
-
-    /// A measurement that is missing (or unusable) scores as the policy says.
-    private func missingScore(status: ScoreStatus) -> Score {
-        switch policy.missingMeasurement {
-        case .scoreZero: return Score(computed: 0, status: status)
-        case .showAsMissing: return Score(computed: nil, status: status)
-        case .blockRollUp: return Score(computed: nil, status: .blocked)
-        }
     }
 
     private mutating func combine(_ parts: [RollUp.Part], at location: String) -> Score {
@@ -127,10 +110,7 @@ private struct Run {
         let split = objective.split
         // The split between own indicators and operational objectives is the objective's own rule, not a
         // planner's weight: when one side has nothing to score at this checkpoint the other counts alone.
-        var score = RollUp.combine([
-            RollUp.Part(key: "own", weight: split?.ownIndicators, score: own),
-            RollUp.Part(key: "operational", weight: split?.operationalObjectives, score: operational),
-        ]).score
+        var score = RollUp.split(own: own, operational: operational, split: split)
         if !objective.indicators.isEmpty, own.status == .notApplicable, operational.final != nil {
             notes.append(Diagnostic(code: "R-SPLIT", severity: .info, location: objective.code,
                                     message: "Nessun indicatore proprio con target a questa scadenza: il risultato è dato dai soli obiettivi operativi."))
@@ -143,7 +123,7 @@ private struct Run {
 
     mutating func area(_ area: StrategicArea) -> AreaScore {
         let parts = area.objectives.map { strategic($0, area: area.code) }
-        return AreaScore(code: area.code, title: area.title, weight: policy.areaWeights[area.code] ?? area.weight,
+        return AreaScore(code: area.code, title: area.title, weight: policy.areaWeight(area),
                          score: combine(parts, at: "area:\(area.code)"))
     }
 

@@ -105,3 +105,10 @@ public struct DeadlineLoss: Codable, Hashable, Sendable {
         self.lossPerUnit = lossPerUnit
     }
 }
+
+extension ScoringPolicy {
+    /// An area's weight in the organization's result: the policy's `areaWeights`, else the plan's.
+    public func areaWeight(_ area: StrategicArea) -> Double? {
+        areaWeights[area.code] ?? area.weight
+    }
+}

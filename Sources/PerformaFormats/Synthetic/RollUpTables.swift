@@ -13,7 +13,7 @@ import Performa
 /// | strategics.csv | strategic, area, weight, own_share, operational_share, own_group, override |
 /// | groups.csv | group, organization, kind (own, operational, agency), parent (strategic or agency), weight, override |
 /// | indicators.csv | indicator, group, rule, target, auxiliary, value, weight, override |
-/// | parts.csv | part, rule, target, auxiliary, value (parts of compound targets; see `CompiledMeasure`) |
+/// | parts.csv | part, rule, target, auxiliary, value (parts of compound targets; see `RuleMeasure`) |
 /// | agencies.csv | agency, organization |
 /// | managers.csv | manager, organization, id |
 /// | assignments.csv | manager, objective_kind (group, strategic, unknown), objective, weight |
@@ -55,8 +55,8 @@ public enum RollUpTables {
         let indicators = rollUp.indicators
         try table(directory, "indicators.csv", ["indicator", "group", "rule", "target", "auxiliary", "value", "weight", "override"]) { out in
             for i in indicators.rule.indices {
-                let overridden = indicators.rule[i] & CompiledRule.overriddenFlag != 0
-                out.row([String(i), String(indicators.group[i]), ruleName(CompiledRule(storedByte: indicators.rule[i])), number(indicators.target[i]),
+                let overridden = indicators.rule[i] & ScoringRule.overriddenFlag != 0
+                out.row([String(i), String(indicators.group[i]), ruleName(ScoringRule(storedByte: indicators.rule[i])), number(indicators.target[i]),
                          number(indicators.auxiliary[i]), number(indicators.value[i]), number(indicators.weight[i]),
                          overridden ? number(indicators.override[i]) : ""])
             }
@@ -106,7 +106,7 @@ public enum RollUpTables {
     /// Shortest text that reads back as the same number; empty for NaN ("none").
     static func number(_ value: Double) -> String { value.isNaN ? "" : "\(value)" }
 
-    static func ruleName(_ rule: CompiledRule) -> String { String(describing: rule) }
+    static func ruleName(_ rule: ScoringRule) -> String { String(describing: rule) }
 
     static func kindName(_ kind: CompiledGroupKind) -> String {
         switch kind {

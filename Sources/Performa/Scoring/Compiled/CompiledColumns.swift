@@ -78,9 +78,9 @@ public struct CompiledGroups: Sendable {
 }
 
 /// One entry per indicator, in code order within its group: the typed target and the measurement at
-/// the checkpoint as `CompiledMeasure` describes them.
+/// the checkpoint as `RuleMeasure` describes them.
 public struct CompiledIndicators: Sendable {
-    /// `CompiledRule` raw value, with `CompiledRule.overriddenFlag` when overridden.
+    /// `ScoringRule` raw value, with `ScoringRule.overriddenFlag` when overridden.
     public internal(set) var rule: [UInt8] = []
     public internal(set) var target: [Double] = []
     public internal(set) var auxiliary: [Double] = []
@@ -97,9 +97,9 @@ public struct CompiledIndicators: Sendable {
     var number: [Int32] = []
 }
 
-/// The parts of compound targets, referred to by their indicators (`CompiledMeasure`).
+/// The parts of compound targets, referred to by their indicators (`RuleMeasure`).
 public struct CompiledParts: Sendable {
-    public internal(set) var rule: [CompiledRule] = []
+    public internal(set) var rule: [ScoringRule] = []
     public internal(set) var target: [Double] = []
     public internal(set) var auxiliary: [Double] = []
     public internal(set) var value: [Double] = []

@@ -10,7 +10,7 @@ extension CompiledRollUp {
             policyNumber = known
         } else {
             policyNumber = Int32(policies.count)
-            policies.append(CompiledPolicy(chosen))
+            policies.append(PreparedPolicy(chosen))
             policyIndex[chosen] = policyNumber
         }
         let organization = organizations.id.count
@@ -58,7 +58,7 @@ private struct OrganizationBuilder {
             measured[measurement.indicator] = measurement.value
         }
         for override in results.overrides ?? [] where override.at == checkpoint {
-            overrides[override.subject] = override.achievement / 100
+            overrides[override.subject] = override.fraction
         }
         for declared in results.neutralisations ?? [] where (declared.from ?? checkpoint) <= checkpoint {
             neutralised.insert(declared.indicator)
@@ -76,7 +76,7 @@ private struct OrganizationBuilder {
             }
             rollUp.areas.code.append(area.code)
             rollUp.areas.organization.append(organization)
-            rollUp.areas.weight.append(max(policy.areaWeights[area.code] ?? area.weight ?? 0, 0))
+            rollUp.areas.weight.append(WeightedMean.weight(policy.areaWeight(area)))
             rollUp.areas.strategicStart.append(Int32(rollUp.strategics.key.count))
             rollUp.areas.score.append(.nan)
             rollUp.areas.status.append(ScoreStatus.missing.compiledCode)
@@ -111,16 +111,16 @@ private struct OrganizationBuilder {
                                 indicators: objective.indicators, into: &rollUp)
         for k in codeOrder(objective.operationalObjectives, \.code) {
             let operational = objective.operationalObjectives[k]
-            let g = addGroup(key: operational.code, kind: .operational, parent: s, weight: max(operational.weight ?? 0, 0),
+            let g = addGroup(key: operational.code, kind: .operational, parent: s, weight: WeightedMean.weight(operational.weight),
                              override: overrides[operational.code] ?? .nan, indicators: operational.indicators, into: &rollUp)
             objectiveOrder.append((place + [k, 0], operational.code, .group(g)))
         }
         objectiveOrder.append((place + [Int.max, 0], objective.code, .strategic(s)))
         rollUp.strategics.key.append(objective.code)
         rollUp.strategics.area.append(area)
-        rollUp.strategics.weight.append(max(objective.weight ?? 0, 0))
-        rollUp.strategics.ownShare.append(max(objective.split?.ownIndicators ?? 0, 0))
-        rollUp.strategics.operationalShare.append(max(objective.split?.operationalObjectives ?? 0, 0))
+        rollUp.strategics.weight.append(WeightedMean.weight(objective.weight))
+        rollUp.strategics.ownShare.append(WeightedMean.weight(objective.split?.ownIndicators))
+        rollUp.strategics.operationalShare.append(WeightedMean.weight(objective.split?.operationalObjectives))
         rollUp.strategics.ownGroup.append(ownGroup)
         rollUp.strategics.operationalEnd.append(Int32(rollUp.groups.key.count))
         rollUp.strategics.override.append(overrides[objective.code] ?? .nan)
@@ -135,7 +135,7 @@ private struct OrganizationBuilder {
         rollUp.agencies.groupStart.append(Int32(rollUp.groups.key.count))
         for k in keys.indices.sorted(by: { ObjectiveCode.precedes(keys[$0], keys[$1]) }) {
             let objective = group.objectives[k]
-            let g = addGroup(key: keys[k], kind: .agency, parent: a, weight: max(objective.weight ?? 0, 0),
+            let g = addGroup(key: keys[k], kind: .agency, parent: a, weight: WeightedMean.weight(objective.weight),
                              override: overrides[keys[k]] ?? .nan, indicators: objective.indicators, into: &rollUp)
             objectiveOrder.append(([Int.max, place, k], keys[k], .group(g)))
         }
@@ -171,11 +171,11 @@ private struct OrganizationBuilder {
         let kind = indicator.target(at: checkpoint)?.target.kind ?? .notApplicable
         let isNeutralised = (indicator.neutralised.map { ($0.from ?? checkpoint) <= checkpoint } ?? false) || neutralised.contains(key)
         let override = overrides[key.description] ?? .nan
-        rollUp.indicators.rule.append(override.isNaN ? 0 : CompiledRule.overriddenFlag)
+        rollUp.indicators.rule.append(override.isNaN ? 0 : ScoringRule.overriddenFlag)
         rollUp.indicators.target.append(.nan)
         rollUp.indicators.auxiliary.append(.nan)
         rollUp.indicators.value.append(.nan)
-        rollUp.indicators.weight.append(max(indicator.weight(at: checkpoint) ?? 0, 0))
+        rollUp.indicators.weight.append(WeightedMean.weight(indicator.weight(at: checkpoint)))
         rollUp.indicators.override.append(override)
         rollUp.indicators.group.append(group)
         rollUp.indicators.score.append(.nan)
@@ -188,8 +188,8 @@ private struct OrganizationBuilder {
             rollUp.compoundSlots[i] = slot
         }
         let measure = isNeutralised
-            ? CompiledMeasure(rule: .neutralised)
-            : CompiledMeasure.measure(measured[key], target: kind, baseline: indicator.baseline?.kind, year: checkpoint.year)
+            ? RuleMeasure(rule: .neutralised)
+            : RuleMeasure.measure(measured[key], target: kind, baseline: indicator.baseline?.kind, year: checkpoint.year)
         rollUp.store(measure, indicator: Int(i))
     }
 
@@ -208,7 +208,7 @@ private struct OrganizationBuilder {
             case nil:
                 rollUp.managers.assignmentObjective.append(CompiledManagers.unknownObjective)
             }
-            rollUp.managers.assignmentWeight.append(max(item.weight, 0))
+            rollUp.managers.assignmentWeight.append(WeightedMean.weight(item.weight))
         }
         rollUp.managers.id.append(assignment.manager)
         rollUp.managers.organization.append(organization)

@@ -26,7 +26,7 @@ extension CompiledRollUp {
     }
 
     public func indicatorScore(_ i: Int) -> CompiledScore {
-        let overridden = indicators.rule[i] & CompiledRule.overriddenFlag != 0
+        let overridden = indicators.rule[i] & ScoringRule.overriddenFlag != 0
         return CompiledScore(score: indicators.score[i], override: overridden ? indicators.override[i] : .nan, status: indicators.status[i])
     }
 

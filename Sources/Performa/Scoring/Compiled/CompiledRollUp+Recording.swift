@@ -6,8 +6,8 @@ extension CompiledRollUp {
     public mutating func record(_ value: MeasuredValue?, indicator i: Int) {
         let stored = indicators.rule[i]
         // A neutralised indicator stays out whatever is measured; a target-less one stays not applicable.
-        if CompiledRule(storedByte: stored) != .neutralised {
-            store(CompiledMeasure.measure(value, target: indicators.targetKind[i], baseline: indicators.baseline[i], year: checkpoint.year),
+        if ScoringRule(storedByte: stored) != .neutralised {
+            store(RuleMeasure.measure(value, target: indicators.targetKind[i], baseline: indicators.baseline[i], year: checkpoint.year),
                   indicator: i)
         }
         if indicators.rule[i] != stored {

@@ -38,7 +38,7 @@ extension CompiledRollUp {
     }
 
     /// One group's indicators and the group.
-    mutating func scoreGroup(_ g: Int, policy: CompiledPolicy) {
+    mutating func scoreGroup(_ g: Int, policy: PreparedPolicy) {
         withIndicatorKernel { $0.scoreGroup(g, policy: policy) }
     }
 

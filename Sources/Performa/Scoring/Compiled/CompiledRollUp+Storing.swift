@@ -1,13 +1,13 @@
 extension CompiledRollUp {
     /// Writes an indicator's measure into its columns, keeping its override flag. Compound parts go
     /// into the slots reserved for the indicator when it was added.
-    mutating func store(_ measure: CompiledMeasure, indicator i: Int) {
+    mutating func store(_ measure: RuleMeasure, indicator i: Int) {
         var measure = measure
         if measure.rule == .compound, let slot = compoundSlots[Int32(i)] {
             measure.auxiliary = Double(slot)
             _ = writeParts(measure.parts, at: Int(slot))
         }
-        indicators.rule[i] = measure.rule.rawValue | (indicators.rule[i] & CompiledRule.overriddenFlag)
+        indicators.rule[i] = measure.rule.rawValue | (indicators.rule[i] & ScoringRule.overriddenFlag)
         indicators.target[i] = measure.target
         indicators.auxiliary[i] = measure.auxiliary
         indicators.value[i] = measure.value
@@ -31,7 +31,7 @@ extension CompiledRollUp {
 
     /// Writes `measures` at `base` and any nested parts after them, in the order `reserveParts` laid
     /// them out; returns the slot after the last one written.
-    private mutating func writeParts(_ measures: [CompiledMeasure], at base: Int) -> Int {
+    private mutating func writeParts(_ measures: [RuleMeasure], at base: Int) -> Int {
         var next = base + measures.count
         for (offset, part) in measures.enumerated() {
             var part = part

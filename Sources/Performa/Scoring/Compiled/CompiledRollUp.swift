@@ -23,7 +23,7 @@ public struct CompiledRollUp: Sendable {
     public internal(set) var parts = CompiledParts()
     /// The first slot in `parts` reserved for each indicator with a compound target.
     var compoundSlots: [Int32: Int32] = [:]
-    var policies: [CompiledPolicy] = []
+    var policies: [PreparedPolicy] = []
     var policyIndex: [ScoringPolicy: Int32] = [:]
     /// Each organization's indicators by rule, for the full pass.
     var ruleOrder = CompiledRuleOrder()

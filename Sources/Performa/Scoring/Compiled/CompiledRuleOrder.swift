@@ -12,19 +12,19 @@ struct CompiledRuleOrder: Sendable {
 
     /// Every rule, then every rule with the override flag.
     static let slotCount = 2 * ruleCount
-    private static let ruleCount = CompiledRule.allCases.count
+    private static let ruleCount = ScoringRule.allCases.count
 
     /// The slot of a stored rule byte.
     @inline(__always)
     static func slot(ofStoredByte stored: UInt8) -> Int {
-        let rule = Int(CompiledRule(storedByte: stored).rawValue)
-        return stored & CompiledRule.overriddenFlag == 0 ? rule : rule + ruleCount
+        let rule = Int(ScoringRule(storedByte: stored).rawValue)
+        return stored & ScoringRule.overriddenFlag == 0 ? rule : rule + ruleCount
     }
 
     /// The rule of slot `k`, and whether its indicators are overridden.
     @inline(__always)
-    static func rule(ofSlot k: Int) -> (rule: CompiledRule, overridden: Bool) {
-        (CompiledRule(rawValue: UInt8(k % ruleCount)).unsafelyUnwrapped, k >= ruleCount)
+    static func rule(ofSlot k: Int) -> (rule: ScoringRule, overridden: Bool) {
+        (ScoringRule(rawValue: UInt8(k % ruleCount)).unsafelyUnwrapped, k >= ruleCount)
     }
 
     /// Makes room for organization `o`, whose indicators are `indicators` (after the previous organization's),

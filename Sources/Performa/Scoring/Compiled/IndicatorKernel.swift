@@ -16,9 +16,9 @@ struct IndicatorKernel {
 
     /// One group's indicators in code order, then the group (the incremental path: one group at a time).
     @inline(__always)
-    func scoreGroup(_ g: Int, policy: CompiledPolicy) {
+    func scoreGroup(_ g: Int, policy: PreparedPolicy) {
         for i in Int(indicatorStart[g])..<Int(indicatorStart[g + 1]) {
-            (score[i], status[i]) = outcome(CompiledRule(storedByte: rule[i]), i, policy: policy)
+            (score[i], status[i]) = outcome(ScoringRule(storedByte: rule[i]), i, policy: policy)
         }
         combineGroup(g)
     }
@@ -29,7 +29,7 @@ struct IndicatorKernel {
     /// mean over its indicators in their code order (`combineGroup`, as `scoreGroup` does: same numbers to the
     /// last bit).
     @inline(__always)
-    func scoreGroups(_ groups: Range<Int>, policy: CompiledPolicy, order: UnsafeBufferPointer<Int32>,
+    func scoreGroups(_ groups: Range<Int>, policy: PreparedPolicy, order: UnsafeBufferPointer<Int32>,
                      runEnd: UnsafeBufferPointer<Int32>, firstRun: Int) {
         guard !groups.isEmpty else { return }
         var start = Int(indicatorStart[groups.lowerBound])
@@ -41,7 +41,7 @@ struct IndicatorKernel {
             let (stated, overridden) = CompiledRuleOrder.rule(ofSlot: k)
             // A closure per rule with the rule as a constant: each rule gets a loop of its own with the rule's
             // switch folded away (with the rule as an argument the compiler kept one loop with the switch inside).
-            switch overridden ? CompiledRule?.none : stated {
+            switch overridden ? ScoringRule?.none : stated {
             case .higherIsBetter?: scoreRun(run, order) { achievement(.higherIsBetter, $0, policy) }
             case .lowerIsBetter?: scoreRun(run, order) { achievement(.lowerIsBetter, $0, policy) }
             case .change?: scoreRun(run, order) { achievement(.change, $0, policy) }
@@ -73,10 +73,12 @@ struct IndicatorKernel {
         }
     }
 
-    /// Indicator `i`'s achievement under `rule`.
+    /// Indicator `i`'s achievement under `rule` (`PreparedPolicy`, as `Scorer` scores it).
     @inline(__always)
-    private func achievement(_ rule: CompiledRule, _ i: Int, _ policy: CompiledPolicy) -> Double {
-        policy.achievement(rule: rule, target: target[i], auxiliary: auxiliary[i], value: value[i], parts: parts)
+    private func achievement(_ rule: ScoringRule, _ i: Int, _ policy: PreparedPolicy) -> Double {
+        policy.achievement(rule: rule, target: target[i], auxiliary: auxiliary[i], value: value[i]) {
+            parts.compoundScore(first: Int(auxiliary[i]), count: Int(target[i]), policy: policy)
+        }
     }
 
     /// A group's mean over its indicators' scores, in their code order (`RollUp`'s order), overrides included.
@@ -90,7 +92,7 @@ struct IndicatorKernel {
         // Non-zero once an indicator is not complete or carries an override.
         var exceptional: UInt8 = 0
         for i in range {
-            exceptional |= (status[i] ^ complete) | (rule[i] & CompiledRule.overriddenFlag)
+            exceptional |= (status[i] ^ complete) | (rule[i] & ScoringRule.overriddenFlag)
             weightTotal += weight[i]
             weightedSum += weight[i] * score[i]
             plainSum += score[i]
@@ -103,35 +105,37 @@ struct IndicatorKernel {
         var mean = WeightedMean()
         for i in range {
             let byte = rule[i], code = status[i]
-            if code == complete && byte < CompiledRule.overriddenFlag {
+            if code == complete && byte < ScoringRule.overriddenFlag {
                 mean.addComplete(score[i], weight: weight[i])
             } else {
-                mean.add(weight: weight[i], computed: score[i], override: byte & CompiledRule.overriddenFlag == 0 ? .nan : override[i], status: code)
+                mean.add(weight: weight[i], computed: score[i], override: byte & ScoringRule.overriddenFlag == 0 ? .nan : override[i], status: code)
             }
         }
         (groupScore[g], groupStatus[g]) = mean.outcome()
     }
 
-    /// One indicator's computed achievement and status, as `Scorer` gives them before any override.
+    /// One indicator's computed achievement and status before any override (`PreparedPolicy.outcome`, as `Scorer`).
     @inline(__always)
-    private func outcome(_ rule: CompiledRule, _ i: Int, policy: CompiledPolicy) -> (Double, UInt8) {
-        switch rule {
-        case .notApplicable: return (.nan, ScoreStatus.notApplicable.compiledCode)
-        case .neutralised: return (.nan, ScoreStatus.neutralised.compiledCode)
-        case .missing: return unmeasured(.missing, policy: policy)
-        case .invalid: return unmeasured(.invalid, policy: policy)
-        default:
-            return (achievement(rule, i, policy), ScoreStatus.complete.compiledCode)
-        }
+    private func outcome(_ rule: ScoringRule, _ i: Int, policy: PreparedPolicy) -> (Double, UInt8) {
+        policy.outcome(rule) { achievement(rule, i, policy) }
     }
+}
 
-    /// A missing or unusable measurement scores as the policy says (`Scorer`'s `missingScore`).
-    @inline(__always)
-    private func unmeasured(_ status: ScoreStatus, policy: CompiledPolicy) -> (Double, UInt8) {
-        switch policy.policy.missingMeasurement {
-        case .scoreZero: return (0, status.compiledCode)
-        case .showAsMissing: return (.nan, status.compiledCode)
-        case .blockRollUp: return (.nan, ScoreStatus.blocked.compiledCode)
-        }
+/// The parts of compound targets, lent as buffers during a scoring pass.
+struct CompiledPartsView {
+    let rule: UnsafeBufferPointer<ScoringRule>
+    let target: UnsafeBufferPointer<Double>
+    let auxiliary: UnsafeBufferPointer<Double>
+    let value: UnsafeBufferPointer<Double>
+
+    /// The parts `first..<first + count` of a compound target, each scored by its own rule, combined by
+    /// `CompoundScoring`; kept out of line so that the common rules stay small.
+    @inline(never)
+    func compoundScore(first: Int, count: Int, policy: PreparedPolicy) -> Double {
+        CompoundScoring.achievement(parts: (first..<(first + count)).lazy.map { index in
+            self.rule[index].rawScore(target: self.target[index], auxiliary: self.auxiliary[index], value: self.value[index], policy: policy) {
+                self.compoundScore(first: Int(self.auxiliary[index]), count: Int(self.target[index]), policy: policy)
+            }
+        })
     }
 }

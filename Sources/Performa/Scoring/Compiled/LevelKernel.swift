@@ -25,12 +25,9 @@ struct LevelKernel {
         let ownGroup = Int(strategics.ownGroup[s])
         var operational = WeightedMean()
         for g in (ownGroup + 1)..<Int(strategics.operationalEnd[s]) { groups.add(g, weight: groups.weight[g], to: &operational) }
-        let operationalPart = operational.outcome()
-        // `RollUp` sorts the two parts by key: "operational" before "own".
-        var mean = WeightedMean()
-        mean.add(weight: strategics.operationalShare[s], computed: operationalPart.computed, override: .nan, status: operationalPart.status)
-        mean.add(weight: strategics.ownShare[s], computed: groups.score[ownGroup], override: .nan, status: groups.status[ownGroup])
-        (strategics.score[s], strategics.status[s]) = mean.outcome()
+        (strategics.score[s], strategics.status[s]) = WeightedMean.split(
+            operationalShare: strategics.operationalShare[s], operational: operational.outcome(),
+            ownShare: strategics.ownShare[s], own: (groups.score[ownGroup], groups.status[ownGroup]))
     }
 
     func scoreArea(_ a: Int) {

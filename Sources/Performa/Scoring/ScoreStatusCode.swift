@@ -1,8 +1,9 @@
-/// Score statuses stored as one byte per node of the compiled roll-up.
+/// Score statuses as one byte: what `WeightedMean` and the bulk roll-up's status columns (`PerformaBulk`) hold.
 extension ScoreStatus {
-    /// Byte codes, in a fixed order (stored in `CompiledRollUp`'s status columns).
+    /// Byte codes, in a fixed order.
     public static let compiledOrder: [ScoreStatus] = [.complete, .incomplete, .missing, .notApplicable, .neutralised, .blocked, .invalid]
 
+    @inlinable
     public var compiledCode: UInt8 {
         switch self {
         case .complete: return 0
