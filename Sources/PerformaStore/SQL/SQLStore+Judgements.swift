@@ -163,8 +163,8 @@ extension Scope {
         guard isObjective || isIndicator else {
             throw StoreError.invalid("«\(override.subject)» non è un obiettivo né un indicatore della versione \(version) del piano «\(planID)».")
         }
-        guard override.achievement.isFinite, (0...1_000).contains(override.achievement) else {
-            throw StoreError.invalid("Grado di raggiungimento fuori scala: \(ItalianNumber.percentValue(override.achievement)) (ammesso da 0% a 1.000%).")
+        if let problem = ValueLimits.achievementProblem(override.achievement) {
+            throw StoreError.invalid(problem.prefix(1).uppercased() + problem.dropFirst() + ".")
         }
         guard !override.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StoreError.invalid("Una correzione dell'OIV richiede la motivazione.")
