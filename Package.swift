@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Performa", targets: ["Performa"]),
         .library(name: "PerformaFormats", targets: ["PerformaFormats"]),
         .library(name: "PerformaReports", targets: ["PerformaReports"]),
+        .library(name: "PerformaBulk", targets: ["PerformaBulk"]),
         .library(name: "PerformaStore", targets: ["PerformaStore"]),
         .library(name: "PerformaServer", targets: ["PerformaServer"]),
         .executable(name: "performa", targets: ["performa"]),
@@ -43,6 +44,10 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // Bulk computation, for benchmarks and `performa generate`, not for the server's daily work: the compiled
+        // national roll-up (flat columns, the domain's rules and policy steps inlined into its loops: they are
+        // `@inlinable` in Performa) and the synthetic plan generator.
+        .target(name: "PerformaBulk", dependencies: ["Performa", "PerformaFormats"]),
         // Documents and pictures: albero della performance (SVG), Piano, Relazione, Monitoraggio. No I/O.
         .target(name: "PerformaReports", dependencies: ["Performa"]),
         // Persistence behind one protocol: SQLite (embedded default) and PostgreSQL, written once with SQLKit.
@@ -78,17 +83,17 @@ let package = Package(
         .executableTarget(
             name: "performa",
             dependencies: [
-                "Performa", "PerformaFormats", "PerformaReports", "PerformaStore", "PerformaServer",
+                "Performa", "PerformaFormats", "PerformaReports", "PerformaStore", "PerformaServer", "PerformaBulk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PerformaTests",
-            dependencies: ["Performa", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Performa", "PerformaBulk", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "PerformaFormatsTests",
-            dependencies: ["PerformaFormats", "Performa", "PerformaReports", .product(name: "Yams", package: "Yams")],
+            dependencies: ["PerformaFormats", "Performa", "PerformaReports", "PerformaBulk", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "PerformaReportsTests", dependencies: ["PerformaReports", "PerformaFormats", "Performa"]),

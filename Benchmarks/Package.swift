@@ -14,6 +14,7 @@ let benchmarkDependencies: [Target.Dependency] = [
     .product(name: "Benchmark", package: "benchmark"),
     .product(name: "Performa", package: root),
     .product(name: "PerformaFormats", package: root),
+    .product(name: "PerformaBulk", package: root),
 ]
 
 func suite(_ name: String, extra: [Target.Dependency] = []) -> Target {
@@ -36,7 +37,10 @@ let package = Package(
         // Data and reference loops shared by the suites and the timing run of the pandas comparison.
         .target(
             name: "BenchmarkData",
-            dependencies: [.product(name: "Performa", package: root), .product(name: "PerformaFormats", package: root)]
+            dependencies: [
+                .product(name: "Performa", package: root), .product(name: "PerformaFormats", package: root),
+                .product(name: "PerformaBulk", package: root),
+            ]
         ),
         suite("TargetParsing"),
         suite("Scoring"),

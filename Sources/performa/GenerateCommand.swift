@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Performa
+import PerformaBulk
 import PerformaFormats
 
 struct GenerateCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Performa
+@testable import PerformaBulk
 @testable import PerformaFormats
 
 /// The compiled roll-up against `Scorer`, the reference: same numbers (to 0,01%) and same statuses for

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Performa
+@testable import PerformaBulk
 @testable import PerformaFormats
 
 /// The synthetic plans of `performa generate`: deterministic, realistic, consistent, and readable back.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Performa
+@testable import PerformaBulk
 
 /// The compiled roll-up on small hand-built plans: every target shape, equal weights, overrides at
 /// every level, unknown assignments, and re-scoring one measurement at a time.

@@ -1,6 +1,7 @@
 import PropertyBased
 import Testing
 @testable import Performa
+@testable import PerformaBulk
 
 /// `Scorer` and the compiled roll-up score with the same functions: each rule's file in `Scoring/Rules`, then the
 /// policy's steps (cap, threshold, bands, missing value; `PolicyAdjustments`), then `WeightedMean`. For random

@@ -1,6 +1,7 @@
 import Benchmark
 import BenchmarkData
 import Performa
+import PerformaBulk
 import Synchronization
 
 /// The national roll-up for one checkpoint: generated organizations of 300 indicators each (seed 1),

@@ -2,6 +2,7 @@ import Benchmark
 import BenchmarkData
 import Foundation
 import Performa
+import PerformaBulk
 import PerformaFormats
 
 /// Importing plan files: the Brescia plan, and 100 generated organizations of 300 indicators each

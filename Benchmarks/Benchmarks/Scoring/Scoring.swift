@@ -1,6 +1,7 @@
 import Benchmark
 import BenchmarkData
 import Performa
+import PerformaBulk
 
 /// Scoring and validation of the Brescia plan with the illustrative 2021 results: the full scorecard
 /// (every indicator, objective, area, the organization, the agency and the managers, with notes), the

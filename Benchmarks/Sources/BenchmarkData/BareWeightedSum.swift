@@ -1,4 +1,5 @@
 import Performa
+import PerformaBulk
 
 /// The reference the compiled roll-up is held to ("within 4×"): the same weighted sums over the same
 /// columns — indicator weights × values into objectives, objectives into strategic objectives (with the

@@ -1,6 +1,6 @@
 import Foundation
 import Performa
-import PerformaFormats
+import PerformaBulk
 
 /// Generated organizations compiled for a national roll-up: `SyntheticPlans` with a seed, generated on
 /// every core in batches (so that the plans of 10,000 organizations never sit in memory at once) and

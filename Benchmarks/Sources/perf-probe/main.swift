@@ -6,6 +6,7 @@
 import BenchmarkData
 import Foundation
 import Performa
+import PerformaBulk
 import PerformaFormats
 import PerformaReports
 

@@ -7,7 +7,7 @@
 import BenchmarkData
 import Foundation
 import Performa
-import PerformaFormats
+import PerformaBulk
 
 func option(_ name: String, default value: String? = nil) -> String {
     let arguments = CommandLine.arguments

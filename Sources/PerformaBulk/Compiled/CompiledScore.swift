@@ -1,3 +1,5 @@
+import Performa
+
 /// A score read from a `CompiledRollUp`: the computed achievement, the OIV's override (both fractions)
 /// and the status, as `Score` has them.
 public struct CompiledScore: Hashable, Sendable {

@@ -1,7 +1,9 @@
+import Performa
+
 /// The columns of a `CompiledRollUp`: one array per field, one entry per node, nodes of a level stored
 /// contiguously under their parent (so a parent's children are a range, `start[p]..<start[p + 1]`).
 /// Achievements are fractions with NaN for "none"; statuses are `ScoreStatus.compiledCode` bytes.
-/// Read-only outside the domain module: benchmarks and exports read them, only scoring writes them.
+/// Read-only outside this module: benchmarks and exports read them, only scoring writes them.
 
 /// One entry per organization (plan).
 public struct CompiledOrganizations: Sendable {

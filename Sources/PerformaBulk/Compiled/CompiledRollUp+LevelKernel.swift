@@ -1,3 +1,5 @@
+import Performa
+
 extension CompiledRollUp {
     /// Lends the columns above the indicators as a `LevelKernel` for the duration of `body`.
     mutating func withLevelKernel<R>(_ body: (LevelKernel) -> R) -> R {

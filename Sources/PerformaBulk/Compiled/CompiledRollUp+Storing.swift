@@ -1,3 +1,5 @@
+import Performa
+
 extension CompiledRollUp {
     /// Writes an indicator's measure into its columns, keeping its override flag. Compound parts go
     /// into the slots reserved for the indicator when it was added.

@@ -1,3 +1,5 @@
+import Performa
+
 extension CompiledRollUp {
     /// Records `value` as the current measurement of indicator `i` (nil: it has none any more) and
     /// re-scores only what depends on it: the indicator, its objective, the strategic objective, the

@@ -1,3 +1,5 @@
+import Performa
+
 /// The levels above the indicators — strategic objectives, areas, organizations, special agencies and
 /// managers — scored over columns lent as buffers by `CompiledRollUp` for the duration of a pass, as
 /// `IndicatorKernel` does for the indicators: no bounds checks, and no reloads or uniqueness checks on every

@@ -1,11 +1,15 @@
+import Performa
+
 /// Many organizations' plans and measurements at one checkpoint, compiled into flat columns
 /// (struct of arrays) so that a national roll-up — millions of indicators — takes milliseconds.
 ///
-/// It computes the same numbers and statuses as `Scorer` (same rule files, same policy adjustments,
-/// same weighted mean, sums in the same code order): indicators, objectives, areas, organizations,
-/// special agencies and managers, with re-normalisation, missing measurements as the policy says,
-/// neutralisations and OIV overrides. It does not write the scorecard's notes: `Scorer` does that for
-/// one plan. Pure and deterministic; no I/O.
+/// It computes the same numbers and statuses as `Scorer` because it calls the same functions: values read
+/// by `RuleMeasure`, each rule's file in Performa's `Scoring/Rules` through `ScoringRule` and `PreparedPolicy`
+/// (cap, threshold, bands, missing values), `WeightedMean` at every level (re-normalisation, the strategic
+/// split), sums in the same code order. They are `@inlinable`, so they inline into this module's loops. What
+/// is its own is the layout (columns) and the loops: indicators, objectives, areas, organizations, special
+/// agencies and managers, with neutralisations and OIV overrides. It does not write the scorecard's notes:
+/// `Scorer` does that for one plan. Pure and deterministic; no I/O.
 ///
 ///     var rollUp = CompiledRollUp(checkpoint: .yearEnd(2021))
 ///     for (plan, results) in plans { rollUp.add(plan, results: results) }

@@ -1,3 +1,5 @@
+import Performa
+
 extension CompiledRollUp {
     public func organizationIndex(id: String) -> Int? { organizations.id.firstIndex(of: id) }
 

@@ -1,3 +1,5 @@
+import Performa
+
 /// An indicator's `ScoringRule` as the compiled roll-up stores it: one byte, with a flag for an override.
 extension ScoringRule {
     /// Set on an indicator's stored rule byte when the OIV overrode its achievement at this checkpoint.

@@ -1,5 +1,6 @@
 import Foundation
 import Performa
+import PerformaFormats
 
 /// The columns of a compiled roll-up as plain CSV tables (comma-separated, `.` decimals, empty for
 /// "none"), for tools outside Performa — the pandas peer of the benchmarks reads them and computes the

@@ -1,3 +1,5 @@
+import Performa
+
 /// The inner loop of the compiled roll-up: scores the indicators of a group and the group itself,
 /// reading and writing the columns through buffers lent by `CompiledRollUp` for the duration of a pass.
 struct IndicatorKernel {

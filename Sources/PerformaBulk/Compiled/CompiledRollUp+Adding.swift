@@ -1,3 +1,5 @@
+import Performa
+
 extension CompiledRollUp {
     /// Compiles one organization's plan and results at the roll-up's checkpoint and scores it.
     /// The policy is `policy`, else the plan's, else the default (as `Scorer` chooses it).

@@ -1,3 +1,5 @@
+import Performa
+
 /// Each organization's indicators grouped by their stored rule byte, built when the organization is added
 /// and rebuilt only when one of its rule bytes changes (a new measurement can turn a missing value into a
 /// scored one). The full roll-up reads it to score each rule in a loop of its own, instead of a branch the

@@ -1,3 +1,5 @@
+import Performa
+
 extension CompiledRollUp {
     /// Scores everything from scratch: every indicator against its target under its organization's
     /// policy, then every objective, area, organization, agency and manager.
