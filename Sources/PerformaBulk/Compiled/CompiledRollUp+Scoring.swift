@@ -15,14 +15,16 @@ extension CompiledRollUp {
     private mutating func scoreAllGroups() {
         // Local copies (no element is copied) of what the pass reads beside the kernel's columns.
         let organizations = self.organizations, policies = self.policies
-        let order = ruleOrder.indicator, runEnd = ruleOrder.runEnd
+        let order = ruleOrder.indicator, runEnd = ruleOrder.runEnd, slots = CompiledRuleOrder.slots
         order.withUnsafeBufferPointer { order in
             runEnd.withUnsafeBufferPointer { runEnd in
-                withIndicatorKernel { kernel in
-                    for o in 0..<organizations.id.count {
-                        let policy = policies[Int(organizations.policy[o])]
-                        kernel.scoreGroups(Int(organizations.groupStart[o])..<Int(organizations.groupStart[o + 1]), policy: policy,
-                                           order: order, runEnd: runEnd, firstRun: o * CompiledRuleOrder.slotCount)
+                slots.withUnsafeBufferPointer { slots in
+                    withIndicatorKernel { kernel in
+                        for o in 0..<organizations.id.count {
+                            let policy = policies[Int(organizations.policy[o])]
+                            kernel.scoreGroups(Int(organizations.groupStart[o])..<Int(organizations.groupStart[o + 1]), policy: policy,
+                                               order: order, runEnd: runEnd, firstRun: o * slots.count, slots: slots)
+                        }
                     }
                 }
             }

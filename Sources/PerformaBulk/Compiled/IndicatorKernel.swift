@@ -27,20 +27,21 @@ struct IndicatorKernel {
 
     /// Every indicator and group of the groups `groups` (one organization's), in two passes: first the indicators
     /// rule by rule, in the order `CompiledRuleOrder` keeps (`order`, and the organization's `slotCount` run ends
-    /// from `runEnd.baseAddress + firstRun`), so that each rule is scored in a loop of its own; then each group's
+    /// from `runEnd.baseAddress + firstRun`; each slot's rule in `slots`, `CompiledRuleOrder.slots`), so that each
+    /// rule is scored in a loop of its own; then each group's
     /// mean over its indicators in their code order (`combineGroup`, as `scoreGroup` does: same numbers to the
     /// last bit).
     @inline(__always)
     func scoreGroups(_ groups: Range<Int>, policy: PreparedPolicy, order: UnsafeBufferPointer<Int32>,
-                     runEnd: UnsafeBufferPointer<Int32>, firstRun: Int) {
+                     runEnd: UnsafeBufferPointer<Int32>, firstRun: Int, slots: UnsafeBufferPointer<(rule: ScoringRule, overridden: Bool)>) {
         guard !groups.isEmpty else { return }
         var start = Int(indicatorStart[groups.lowerBound])
-        for k in 0..<CompiledRuleOrder.slotCount {
+        for k in slots.indices {
             let stop = Int(runEnd[firstRun + k])
             defer { start = stop }
             guard stop > start else { continue }
             let run = start..<stop
-            let (stated, overridden) = CompiledRuleOrder.rule(ofSlot: k)
+            let (stated, overridden) = slots[k]
             // A closure per rule with the rule as a constant: each rule gets a loop of its own with the rule's
             // switch folded away (with the rule as an argument the compiler kept one loop with the switch inside).
             switch overridden ? ScoringRule?.none : stated {
