@@ -135,10 +135,13 @@ struct CompiledPartsView {
     /// `CompoundScoring`; kept out of line so that the common rules stay small.
     @inline(never)
     func compoundScore(first: Int, count: Int, policy: PreparedPolicy) -> Double {
-        CompoundScoring.achievement(parts: (first..<(first + count)).lazy.map { index in
-            self.rule[index].rawScore(target: self.target[index], auxiliary: self.auxiliary[index], value: self.value[index], policy: policy) {
-                self.compoundScore(first: Int(self.auxiliary[index]), count: Int(self.target[index]), policy: policy)
+        var lowest = CompoundScoring.start
+        for index in first..<(first + count) {
+            let part = rule[index].rawScore(target: target[index], auxiliary: auxiliary[index], value: value[index], policy: policy) {
+                compoundScore(first: Int(auxiliary[index]), count: Int(target[index]), policy: policy)
             }
-        })
+            lowest = CompoundScoring.achievement(lowest, with: part)
+        }
+        return lowest
     }
 }
