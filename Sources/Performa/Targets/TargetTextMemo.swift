@@ -1,7 +1,9 @@
 /// Kinds of target texts already parsed while reading one file: plans repeat `SI`, `-`, `100%`, `entro il
 /// 31/12` hundreds of times, and the parser costs microseconds a text. Handed to the decoder (and to the
 /// encoder that checks a file's keys) under `userInfoKey`; one per file, used by one thread.
-public final class TargetTextMemo {
+/// `@unchecked Sendable` because `JSONEncoder.userInfo` asks for Sendable values: each memo is made for one encode
+/// or decode call and never leaves the thread that runs it.
+public final class TargetTextMemo: @unchecked Sendable {
     public static let userInfoKey = CodingUserInfoKey(rawValue: "performa.targetTextMemo")!
 
     private var kinds: [String: TargetKind] = [:]
