@@ -44,7 +44,7 @@ struct DashboardPage: Sendable {
         var organization = ScoreLine(code: "", title: snapshot.plan.organization.name, weight: nil, score: card.result, cap: cap)
         // A score computed on a plan that fails its own checks (weights that do not add up, targets missing) is not
         // one to trust: say so where the score is shown, never a green "completo" beside it.
-        let errors = PlanValidator().validate(snapshot.plan).filter { $0.severity == .error }.count
+        let errors = snapshot.findings.filter { $0.severity == .error }.count
         let planErrors: String? = errors == 0 ? nil
             : "Il piano ha \(errors) error\(errors == 1 ? "e" : "i") del validatore: il grado di raggiungimento è calcolato su un piano non coerente e va verificato."
         if errors > 0 { organization.badge = Badge(text: "piano con errori", css: "badge bg-danger") }

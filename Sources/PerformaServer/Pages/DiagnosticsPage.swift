@@ -16,7 +16,7 @@ struct DiagnosticsPage: Sendable {
         let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let query = request.uri.queryParameters
         let checkpoint = snapshot.checkpoint(scadenza: query.get("scadenza"), anno: query.get("anno"), periodo: query.get("periodo"))
-        let findings = PlanValidator().validate(snapshot.plan)
+        let findings = snapshot.findings
         let notes = snapshot.scorecard(at: checkpoint).notes
         let link = DiagnosticLink(snapshot: snapshot)
         let view = DiagnosticsView(

@@ -17,6 +17,7 @@ final class PlanSnapshot: Sendable {
     private struct Memo {
         var scorecards: [ScorecardKey: Scorecard] = [:]
         var fragments: [FragmentKey: any Sendable] = [:]
+        var findings: [Diagnostic]?
     }
 
     private struct FragmentKey: Hashable {
@@ -66,6 +67,15 @@ final class PlanSnapshot: Sendable {
             if memo.scorecards.count < Self.memoLimit { memo.scorecards[key] = card }
         }
         return card
+    }
+
+    /// The validator's findings on the plan: they depend on the plan alone, so they are computed once per snapshot
+    /// (the cruscotto warns with them at every checkpoint, the diagnostics page lists them).
+    var findings: [Diagnostic] {
+        if let known = memo.withLock({ $0.findings }) { return known }
+        let findings = PlanValidator().validate(plan)
+        memo.withLock { $0.findings = findings }
+        return findings
     }
 
     /// The scorecard as the API's JSON document (`ScorecardDocument`), memoised per checkpoint.
