@@ -6,6 +6,7 @@ import os
 import shutil
 
 from selenium import webdriver
+from selenium.common.exceptions import ElementClickInterceptedException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -55,12 +56,20 @@ return box.top >= 0 && box.bottom <= window.innerHeight && box.left >= 0 && box.
 def click(driver, element):
     """Brings the element to the middle of the window at once (Bootstrap Italia scrolls smoothly, which would
     leave it moving under the pointer) and clicks it. Scrolls again until it stays in view: a page that moves the
-    focus on load (the error summary's autofocus) may scroll after the first attempt."""
+    focus on load (the error summary's autofocus) may scroll after the first attempt, even between the check and the
+    click: then the click lands elsewhere and is tried again from the scroll."""
     def in_view(d):
         d.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
         return d.execute_script(IN_VIEW, element)
-    WebDriverWait(driver, 5, poll_frequency=0.2).until(in_view)
-    element.click()
+
+    def clicked(d):
+        WebDriverWait(d, 5, poll_frequency=0.2).until(in_view)
+        try:
+            element.click()
+            return True
+        except ElementClickInterceptedException:
+            return False
+    WebDriverWait(driver, 10, poll_frequency=0.3).until(clicked)
 
 
 def login(driver, username, password=None):
