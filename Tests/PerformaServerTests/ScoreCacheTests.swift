@@ -7,7 +7,7 @@ import PerformaFormats
 import PerformaStore
 import Testing
 
-/// The server keeps plans and scorecards between requests (PlanSnapshotCache); these tests change a value in every
+/// The server keeps plans and scorecards between requests (VersionedCache); these tests change a value in every
 /// way there is and read the scores at once: the answer is always the one a fresh computation gives.
 @Suite("Caching: scores are never stale")
 struct ScoreCacheTests {

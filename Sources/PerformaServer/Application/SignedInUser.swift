@@ -10,7 +10,7 @@ public struct SignedInUser: Sendable {
     /// forged by another site, so they need no CSRF token.
     public var viaBearer: Bool
     /// The organization's data version when the session was looked up: cached plans and scores read at this
-    /// version are current for this request (`PlanSnapshotCache`).
+    /// version are current for this request (`VersionedCache`).
     public var dataVersion: Int64
 
     /// The context every store call of this request runs in.

@@ -12,11 +12,14 @@ struct WebApp: Sendable {
     /// Shown on the login page in demo mode.
     let demoAccounts: [DemoData.Account]
     /// Plans with their results and scorecards, reused while the organization's data version is unchanged.
-    let snapshots = PlanSnapshotCache()
+    let snapshots = VersionedCache<PlanSnapshot>()
 
     /// The plan as the request's user sees it now (from the cache while nothing of the organization changed).
     func snapshot(_ user: SignedInUser, planID: String) async throws -> PlanSnapshot {
-        try await snapshots.load(store, user, planID: planID)
+        let store = store
+        return try await snapshots.load(user, id: planID) { previous in
+            try await PlanSnapshot.read(store, user, planID: planID, previous: previous)
+        }
     }
 }
 

@@ -5,7 +5,7 @@ import Synchronization
 
 /// One plan as a request sees it: the current version, everything measured, and the scorecards computed from them.
 /// A snapshot is immutable data plus memoised results (scorecards and their JSON per checkpoint), so the same
-/// snapshot can serve many requests: `PlanSnapshotCache` hands it out only while the organization's data version
+/// snapshot can serve many requests: `VersionedCache` hands it out only while the organization's data version
 /// is the one it was read at, so a score is never older than the data it comes from.
 final class PlanSnapshot: Sendable {
     let stored: StoredPlan
@@ -44,7 +44,7 @@ final class PlanSnapshot: Sendable {
     var plan: Plan { stored.plan }
     var id: String { stored.info.planID }
 
-    /// Reads the plan and its results from the store (no cache: see `PlanSnapshotCache.load`). With `previous`, an
+    /// Reads the plan and its results from the store (no cache: see `VersionedCache.load`). With `previous`, an
     /// older snapshot of the same plan, the plan itself is reused when its current version is still the one
     /// `previous` holds (same version, row version and content hash): most changes are measurements, and decoding
     /// the whole plan again would be most of the cost.

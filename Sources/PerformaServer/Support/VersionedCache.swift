@@ -1,73 +1,75 @@
 import PerformaStore
 import Synchronization
 
-/// The plans requests read most, kept with their measurements and memoised scorecards so that a page or the API
-/// neither reads the whole plan nor scores it again on every request.
+/// What requests read most, kept between requests: the plans with their measurements and memoised scorecards
+/// (`PlanSnapshot`), so that a page or the API neither reads the whole plan nor scores it again on every request,
+/// and a year's appraisal data with its computed schede (`AppraisalYear`).
 ///
-/// An entry is keyed by organization and plan and stamped with the organization's data version it was read at;
+/// An entry is keyed by organization and an id (the plan's, the year's) and stamped with the organization's data version it was read at;
 /// every writing transaction increments that version in the database (schema version 3), and the session lookup
 /// of each request returns the current one (`SignedInUser.dataVersion`). An entry is used only when its stamp
 /// equals the request's version, so what a request sees is never older than what it could read from the
 /// database — whichever replica made the change. A snapshot read after a concurrent write may be newer than its
 /// stamp; that only costs a reload.
-final class PlanSnapshotCache: Sendable {
+final class VersionedCache<Value: Sendable>: Sendable {
     private struct Key: Hashable {
         let organization: String
-        let plan: String
+        let id: String
     }
 
     private struct Entry {
         let version: Int64
-        let snapshot: PlanSnapshot
+        let value: Value
         var lastUse: UInt64
     }
 
     private enum Lookup {
-        case cached(PlanSnapshot)
-        case loading(Task<PlanSnapshot, any Error>)
+        case cached(Value)
+        case loading(Task<Value, any Error>)
     }
 
     private struct State {
         var entries: [Key: Entry] = [:]
         /// Reads under way, shared by the requests that miss at the same version (after a write every
         /// connection misses at once; one read serves them all).
-        var loading: [Key: (version: Int64, task: Task<PlanSnapshot, any Error>)] = [:]
+        var loading: [Key: (version: Int64, task: Task<Value, any Error>)] = [:]
         var clock: UInt64 = 0
     }
 
     private let state = Mutex(State())
-    /// Plans kept at most; the least recently used goes first.
+    /// Entries kept at most; the least recently used goes first.
     let capacity: Int
 
     init(capacity: Int = 64) {
         self.capacity = max(1, capacity)
     }
 
-    /// The plan and its results as of the request's data version: from the cache, or read from the store.
-    func load(_ store: any PerformaStore, _ user: SignedInUser, planID: String) async throws -> PlanSnapshot {
-        let key = Key(organization: user.organization, plan: planID)
+    /// The value as of the request's data version: from the cache, or from `read` (given the entry it replaces,
+    /// which a reader may reuse in part).
+    func load(_ user: SignedInUser, id: String, read: @escaping @Sendable (Value?) async throws -> Value) async throws -> Value {
+        let key = Key(organization: user.organization, id: id)
         let version = user.dataVersion
         let found: Lookup = state.withLock { state in
             if var entry = state.entries[key], entry.version == version {
                 state.clock += 1
                 entry.lastUse = state.clock
                 state.entries[key] = entry
-                return .cached(entry.snapshot)
+                return .cached(entry.value)
             }
             if let loading = state.loading[key], loading.version == version { return .loading(loading.task) }
-            let context = user, previous = state.entries[key]?.snapshot
-            let task = Task { try await PlanSnapshot.read(store, context, planID: planID, previous: previous) }
+            let previous = state.entries[key]?.value
+            let task = Task { try await read(previous) }
             state.loading[key] = (version, task)
             return .loading(task)
         }
         switch found {
-        case .cached(let snapshot):
-            return snapshot
+        case .cached(let value):
+            return value
         case .loading(let task):
             do {
-                let snapshot = try await task.value
-                state.withLock { state in keep(snapshot, key: key, version: version, in: &state) }
-                return snapshot
+                let value = try await task.value
+                state.withLock { state in keep(value, key: key, version: version, in: &state) }
+                return value
             } catch {
                 state.withLock { state in
                     if state.loading[key]?.version == version { state.loading[key] = nil }
@@ -77,17 +79,17 @@ final class PlanSnapshotCache: Sendable {
         }
     }
 
-    private func keep(_ snapshot: PlanSnapshot, key: Key, version: Int64, in state: inout State) {
+    private func keep(_ value: Value, key: Key, version: Int64, in state: inout State) {
         if state.loading[key]?.version == version { state.loading[key] = nil }
         // Never replace an entry stamped with a later version (a slower request read older data).
         if let existing = state.entries[key], existing.version >= version { return }
         state.clock += 1
-        state.entries[key] = Entry(version: version, snapshot: snapshot, lastUse: state.clock)
+        state.entries[key] = Entry(version: version, value: value, lastUse: state.clock)
         if state.entries.count > capacity, let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse })?.key {
             state.entries[oldest] = nil
         }
     }
 
-    /// How many plans are held (for tests and metrics).
+    /// How many entries are held (for tests and metrics).
     var count: Int { state.withLock { $0.entries.count } }
 }
