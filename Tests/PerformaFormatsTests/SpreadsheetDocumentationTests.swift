@@ -31,6 +31,7 @@ struct SpreadsheetDocumentationTests {
         let text = try document("open-data.md")
         let sets: [(String, [OpenDataTable.Column])] = [
             ("obiettivi", PlanOpenData.objectiveColumns), ("indicatori", PlanOpenData.indicatorColumns), ("risultati", ResultsOpenData.columns),
+            ("premi", AppraisalOpenData.bonusColumns), ("differenziazione", AppraisalOpenData.differentiationColumns),
         ]
         for (name, columns) in sets {
             let section = try #require(text.range(of: "## `\(name)"), "section \(name)")
