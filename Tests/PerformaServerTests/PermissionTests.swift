@@ -139,6 +139,12 @@ struct PermissionTests {
         Row(route: "GET \(edit)/assegnazioni/{manager}", path: "\(d)/modifica/assegnazioni/vairano", expected: adminPage),
         // Pages outside a plan, and the service endpoints (public: see SECURITY.md for /metrics).
         Row(route: "GET /", path: "/", expected: everyone(.seeOther)),
+        Row(route: "GET /profilo", path: "/profilo", expected: page),
+        // A wrong current password: every signed-in user reaches the check, which refuses and changes nothing.
+        Row(route: "POST /profilo/password", path: "/profilo/password",
+            body: .form([("attuale", "non-e-questa-1234"), ("nuova", "Tre gatti sul tetto, 2026"), ("conferma", "Tre gatti sul tetto, 2026")]),
+            expected: [.admin: .unprocessableContent, .manager: .unprocessableContent, .oiv: .unprocessableContent, .viewer: .unprocessableContent,
+                       .anonymous: .seeOther]),
         Row(route: "GET /piani", path: "/piani", expected: page),
         Row(route: "GET /accesso", path: "/accesso", expected: [.admin: .seeOther, .manager: .seeOther, .oiv: .seeOther, .viewer: .seeOther, .anonymous: .ok],
             showsDirectory: true),

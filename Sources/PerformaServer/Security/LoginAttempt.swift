@@ -14,7 +14,28 @@ struct LoginAttempt {
 
     let app: WebApp
 
+    /// What checking a password gave: the user, or why not (the throttle's wait included).
+    enum Verification {
+        case verified(StoredUser)
+        case refused(HTTPResponse.Status, String, retryAfter: Int?)
+    }
+
     func run(organization: String, username: String, password: String, clientAddress: String?, logger: Logger) async throws -> Outcome {
+        let user: StoredUser
+        switch try await verify(organization: organization, username: username, password: password, clientAddress: clientAddress, logger: logger) {
+        case .verified(let verified): user = verified
+        case .refused(let status, let message, let wait): return .refused(status, message, retryAfter: wait)
+        }
+        if DemoData.isDemoAccount(user) && !app.configuration.demo {
+            return .refused(.forbidden, "Gli utenti dimostrativi possono accedere solo quando il server è avviato con «performa serve --demo».", retryAfter: nil)
+        }
+        let session = try await app.store.createSession(user.context, expiresAt: Date().addingTimeInterval(app.configuration.sessionLifetime))
+        logger.info("accesso", metadata: ["utente": "\(user.username)", "ente": "\(user.organization)", "ruolo": "\(user.role.rawValue)"])
+        return .signedIn(session, user)
+    }
+
+    /// Checks a user's password under the throttle (the login, and the current password asked before changing it).
+    func verify(organization: String, username: String, password: String, clientAddress: String?, logger: Logger) async throws -> Verification {
         let accountKey = "conto:\(organization)/\(username.lowercased())"
         let keys = [accountKey] + (clientAddress.map { ["indirizzo:\($0)"] } ?? [])
         let ticket: LoginThrottle.Ticket
@@ -44,11 +65,6 @@ struct LoginAttempt {
             return .refused(.unauthorized, "Nome utente o password non corretti.", retryAfter: nil)
         }
         await app.throttle.recordSuccess(ticket, account: accountKey)
-        if DemoData.isDemoAccount(user) && !app.configuration.demo {
-            return .refused(.forbidden, "Gli utenti dimostrativi possono accedere solo quando il server è avviato con «performa serve --demo».", retryAfter: nil)
-        }
-        let session = try await app.store.createSession(user.context, expiresAt: Date().addingTimeInterval(app.configuration.sessionLifetime))
-        logger.info("accesso", metadata: ["utente": "\(user.username)", "ente": "\(user.organization)", "ruolo": "\(user.role.rawValue)"])
-        return .signedIn(session, user)
+        return .verified(user)
     }
 }

@@ -35,4 +35,17 @@ enum Paths {
     static func document(_ plan: String, _ name: String) -> String { documents(plan) + "/\(name)" }
     static func planOverview(_ plan: String) -> String { self.plan(plan) + "/piano" }
     static func editor(_ plan: String) -> String { self.plan(plan) + "/modifica" }
+
+    // Individual appraisal: pages of a year (`?anno=2021`), outside any plan.
+    static let myAppraisal = "/valutazione"
+    static let staff = "/personale"
+    static let appraisalCampaign = "/valutazioni"
+    static let bonus = "/valutazioni/premi"
+    static let differentiation = "/valutazioni/differenziazione"
+    static func year(_ path: String, _ year: Int) -> String { path + "?anno=\(year)" }
+    static func appraisal(_ person: String) -> String { staff + "/\(encode(person))" }
+    static func appraisal(_ person: String, year: Int) -> String { self.year(appraisal(person), year) }
+    static func appraisalAction(_ person: String) -> String { appraisal(person) + "/azioni" }
+    static func appraisalRatings(_ person: String) -> String { appraisal(person) + "/comportamenti" }
+    static func appraisalPrint(_ person: String, year: Int) -> String { self.year(appraisal(person) + "/stampa", year) }
 }

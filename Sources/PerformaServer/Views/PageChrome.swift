@@ -33,6 +33,8 @@ struct PageChrome: Sendable {
     var user: UserHeading?
     var csrf: String
     var navigation: [Link]
+    /// What the navigation bar is, for screen readers.
+    var navigationLabel = "Sezioni del piano"
     var breadcrumbs: [Link]
     var notices: [Notice]
     var sprites = UIAssets.sprites
@@ -86,6 +88,48 @@ struct PageChrome: Sendable {
         self.notices = notices
         hasNavigation = true
         hasBreadcrumbs = !self.breadcrumbs.isEmpty
+    }
+
+    /// The sections of the individual appraisal of a year, in the order of the navigation bar; each page shows the
+    /// ones the user's role and relations reach (`AppraisalAccessView.sections`).
+    enum AppraisalSection: CaseIterable, Sendable {
+        case mine, staff, campaign, bonus, differentiation
+
+        var label: String {
+            switch self {
+            case .mine: return "La mia valutazione"
+            case .staff: return "Il mio personale"
+            case .campaign: return "Campagna di valutazione"
+            case .bonus: return "Premi"
+            case .differentiation: return "Differenziazione"
+            }
+        }
+
+        var path: String {
+            switch self {
+            case .mine: return Paths.myAppraisal
+            case .staff: return Paths.staff
+            case .campaign: return Paths.appraisalCampaign
+            case .bonus: return Paths.bonus
+            case .differentiation: return Paths.differentiation
+            }
+        }
+    }
+
+    /// The chrome of a page of the individual appraisal of `year`.
+    init(title: String, organization: String, appraisal section: AppraisalSection?, sections: [AppraisalSection], year: Int,
+         context: WebRequestContext, breadcrumbs: [Link] = [], notices: [Notice] = []) {
+        self.title = title
+        self.organization = organization
+        plan = nil
+        user = context.identity.map(Self.heading)
+        csrf = context.csrfToken
+        navigation = sections.map { Link(label: $0.label, href: Paths.year($0.path, year), current: $0 == section) }
+        navigationLabel = "Valutazione individuale"
+        self.breadcrumbs = breadcrumbs
+        self.notices = notices
+        hasNavigation = !navigation.isEmpty
+        hasBreadcrumbs = !breadcrumbs.isEmpty
     }
 
     /// The chrome of a page outside any plan (login, plan list, errors).
