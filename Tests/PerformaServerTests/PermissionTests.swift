@@ -140,6 +140,7 @@ struct PermissionTests {
         // Pages outside a plan, and the service endpoints (public: see SECURITY.md for /metrics).
         Row(route: "GET /", path: "/", expected: everyone(.seeOther)),
         Row(route: "GET /profilo", path: "/profilo", expected: page),
+        Row(route: "GET /registro", path: "/registro?oggetto=plan", expected: [.admin: .ok, .manager: .forbidden, .oiv: .ok, .viewer: .forbidden, .anonymous: .seeOther]),
         // A wrong current password: every signed-in user reaches the check, which refuses and changes nothing.
         Row(route: "POST /profilo/password", path: "/profilo/password",
             body: .form([("attuale", "non-e-questa-1234"), ("nuova", "Tre gatti sul tetto, 2026"), ("conferma", "Tre gatti sul tetto, 2026")]),

@@ -38,4 +38,32 @@ struct AuditLogTests {
             #expect(try await store.auditLog(context, AuditQuery(limit: 2)) == Array(entries.prefix(2)))
         }
     }
+
+    @Test("the log is filtered by entity, key prefix (with % and _ taken literally) and actor, and read page by page", arguments: TestBackend.allCases)
+    func filters(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            let context = try await TestPlans.seeded(store, "audit-filtri")
+            let day = Day.yearEnd(2021)
+            for (text, revision) in [("700", 0), ("710", 1)] {
+                _ = try await store.recordMeasurement(context, planID: "piano-prova", MeasurementEntry(indicator: .key("1.1.1/1"), at: day, text: text),
+                                                      expectedRevision: revision)
+            }
+            var other = context
+            other.user = "un-altro"
+            _ = try await store.recordMeasurement(other, planID: "piano-prova", MeasurementEntry(indicator: .key("1.1.2/1"), at: day, text: "SI"), expectedRevision: 0)
+
+            let measurements = try await store.auditLog(context, AuditQuery(entity: "measurement"))
+            #expect(measurements.count == 3)
+            let first = try await store.auditLog(context, AuditQuery(entityKeyPrefix: "piano-prova/1.1.1/"))
+            #expect(first.map(\.entityKey) == ["piano-prova/1.1.1/1@2021-12-31#2", "piano-prova/1.1.1/1@2021-12-31#1"])
+            #expect(try await store.auditLog(context, AuditQuery(entityKeyPrefix: "piano-prova/1.1.%")).isEmpty, "% is no wildcard")
+            #expect(try await store.auditLog(context, AuditQuery(entityKeyPrefix: "piano_prova")).isEmpty, "_ is no wildcard")
+            #expect(try await store.auditLog(context, AuditQuery(actor: "un-altro")).map(\.entityKey) == ["piano-prova/1.1.2/1@2021-12-31#1"])
+
+            let all = try await store.auditLog(context, AuditQuery())
+            let firstPage = try await store.auditLog(context, AuditQuery(limit: 2))
+            let secondPage = try await store.auditLog(context, AuditQuery(before: firstPage.last?.id, limit: 2))
+            #expect(firstPage + secondPage == Array(all.prefix(4)))
+        }
+    }
 }

@@ -21,11 +21,21 @@ public struct AuditEntry: Hashable, Sendable, Codable {
 public struct AuditQuery: Hashable, Sendable {
     public var entity: String?
     public var entityKey: String?
+    /// Entries whose key starts with this (`cciaa-brescia-2021-2023/1.1.2` finds the objective's indicators too).
+    public var entityKeyPrefix: String?
+    /// Entries written by this user id.
+    public var actor: String?
+    /// Entries older than this entry id (the next page of a long log).
+    public var before: String?
     public var limit: Int
 
-    public init(entity: String? = nil, entityKey: String? = nil, limit: Int = 100) {
+    public init(entity: String? = nil, entityKey: String? = nil, entityKeyPrefix: String? = nil, actor: String? = nil, before: String? = nil,
+                limit: Int = 100) {
         self.entity = entity
         self.entityKey = entityKey
+        self.entityKeyPrefix = entityKeyPrefix
+        self.actor = actor
+        self.before = before
         self.limit = limit
     }
 }
