@@ -18,6 +18,10 @@ public enum Capability: String, CaseIterable, Sendable {
     case validatePlan
     /// Record the Giunta's adoption of a plan.
     case adoptPlan
+    /// Create users, change their role, link and state, reset their passwords (every user changes their own).
+    case manageUsers
+    /// Read the audit log.
+    case readAuditLog
 }
 
 extension Role {
@@ -26,7 +30,8 @@ extension Role {
         switch capability {
         case .read: return true
         case .enterMeasurements: return self == .manager || self == .admin
-        case .manageCampaigns, .editPlan, .adoptPlan: return self == .admin
+        case .manageCampaigns, .editPlan, .adoptPlan, .manageUsers: return self == .admin
+        case .readAuditLog: return self == .admin || self == .oiv
         case .validateResults, .validatePlan: return self == .oiv
         case .seeValorization: return self == .oiv || self == .admin
         }

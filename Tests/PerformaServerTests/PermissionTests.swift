@@ -306,6 +306,8 @@ struct PermissionTests {
         #expect(Role.allCases.filter { $0.may(.validateResults) } == [.oiv])
         #expect(Role.allCases.filter { $0.may(.seeValorization) } == [.admin, .oiv])
         #expect(!Role.viewer.may(.manageCampaigns))
+        #expect(Role.allCases.filter { $0.may(.manageUsers) } == [.admin])
+        #expect(Role.allCases.filter { $0.may(.readAuditLog) } == [.admin, .oiv])
     }
 
     // MARK: Helpers

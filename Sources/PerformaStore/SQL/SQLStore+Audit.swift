@@ -4,7 +4,7 @@ import SQLKit
 extension SQLStore {
     public func auditLog(_ context: AccessContext, _ query: AuditQuery) async throws -> [AuditEntry] {
         try await read(context) { scope in
-            try scope.require([.admin, .oiv], "consultare il registro delle modifiche")
+            try scope.require(.readAuditLog, "consultare il registro delle modifiche")
             let entityFilter: SQLQueryString = query.entity.map { "AND entity = \(bind: $0)" } ?? ""
             let keyFilter: SQLQueryString = query.entityKey.map { "AND entity_key = \(bind: $0)" } ?? ""
             // A prefix compared with substr, not LIKE: keys may hold `%` and `_` (and both databases count characters).

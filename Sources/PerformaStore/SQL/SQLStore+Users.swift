@@ -10,7 +10,7 @@ extension SQLStore {
         guard !user.displayName.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("Il nome per esteso dell'utente è obbligatorio.") }
         guard !user.passwordHash.isEmpty else { throw StoreError.invalid("Manca l'impronta della password dell'utente.") }
         return try await write(context) { scope in
-            try scope.require([.admin], "creare utenti")
+            try scope.require(.manageUsers, "creare utenti")
             if try await scope.db.raw("""
                 SELECT user_id FROM users WHERE organization_id = \(bind: scope.organization) AND username = \(bind: username)
                 """).first() != nil {
