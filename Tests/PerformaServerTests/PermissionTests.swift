@@ -43,7 +43,7 @@ struct PermissionTests {
 
     /// Placeholders in paths and bodies, filled in per organization when the request is made.
     enum Token {
-        static let plan = "$PLAN", draft = "$DRAFT", evidence = "$EVIDENCE", version = "$VERSION", row = "$ROW"
+        static let plan = "$PLAN", draft = "$DRAFT", evidence = "$EVIDENCE", version = "$VERSION", row = "$ROW", user = "$USER"
     }
 
     /// One concrete request for a registered route, and the status each actor gets in its own organization.
@@ -140,6 +140,16 @@ struct PermissionTests {
         // Pages outside a plan, and the service endpoints (public: see SECURITY.md for /metrics).
         Row(route: "GET /", path: "/", expected: everyone(.seeOther)),
         Row(route: "GET /profilo", path: "/profilo", expected: page),
+        // Users (struttura tecnica): the writes are refused on purpose (a manager without its plan id, a stale version).
+        Row(route: "GET /utenti", path: "/utenti", expected: adminPage),
+        Row(route: "GET /utenti/nuovo", path: "/utenti/nuovo", expected: adminPage),
+        Row(route: "GET /utenti/{user}", path: "/utenti/\(Token.user)", expected: adminPage),
+        Row(route: "POST /utenti", path: "/utenti", body: .form([("utente", "nuovo-dirigente"), ("nome", "Nuovo"), ("ruolo", "manager")]),
+            expected: [.admin: .unprocessableContent, .manager: .forbidden, .oiv: .forbidden, .viewer: .forbidden, .anonymous: .seeOther]),
+        Row(route: "POST /utenti/{user}", path: "/utenti/\(Token.user)", body: .form([("nome", "Lettore"), ("ruolo", "viewer"), ("attivo", "si"), ("versione", "999")]),
+            expected: [.admin: .unprocessableContent, .manager: .forbidden, .oiv: .forbidden, .viewer: .forbidden, .anonymous: .seeOther]),
+        Row(route: "POST /utenti/{user}/password", path: "/utenti/\(Token.user)/password", body: .form([("versione", "999")]),
+            expected: [.admin: .conflict, .manager: .forbidden, .oiv: .forbidden, .viewer: .forbidden, .anonymous: .seeOther]),
         Row(route: "GET /registro", path: "/registro?oggetto=plan", expected: [.admin: .ok, .manager: .forbidden, .oiv: .ok, .viewer: .forbidden, .anonymous: .seeOther]),
         // A wrong current password: every signed-in user reaches the check, which refuses and changes nothing.
         Row(route: "POST /profilo/password", path: "/profilo/password",
@@ -364,12 +374,14 @@ struct PermissionTests {
                      csrf: CSRFMode = .valid) async throws -> Sent {
         let target = row.path.contains(Token.draft) ? draft : plan
         let info = try await store.plan(admin, id: target, version: nil).info
+        let viewerID = try await store.users(admin).first { $0.username == DemoUser.viewer }?.id ?? ""
         func fill(_ text: String) -> String {
             text.replacingOccurrences(of: Token.plan, with: foreign ? foreignPlan : plan)
                 .replacingOccurrences(of: Token.draft, with: foreign ? foreignPlan : draft)
                 .replacingOccurrences(of: Token.evidence, with: evidence)
                 .replacingOccurrences(of: Token.version, with: String(info.version))
                 .replacingOccurrences(of: Token.row, with: String(info.rowVersion))
+                .replacingOccurrences(of: Token.user, with: viewerID)
         }
         let path = fill(row.path)
         let before = try await auditCount(store, admin)

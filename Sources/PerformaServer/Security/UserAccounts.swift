@@ -67,7 +67,7 @@ public enum UserAccounts {
     /// it), other roles none; the demo's e-mail domain is reserved.
     private static func checkLinks(_ store: any PerformaStore, _ context: AccessContext, role: Role, managerID: String?, email: String?) async throws {
         if role == .manager && (managerID ?? "").isEmpty {
-            throw StoreError.invalid("Un utente dirigente ha bisogno dell'identificativo del dirigente nel piano (--manager-id), da cui dipendono gli obiettivi assegnati.")
+            throw StoreError.invalid("Un utente dirigente ha bisogno del dirigente del piano a cui corrisponde (nel modulo «Dirigente del piano», da riga di comando --manager-id): da lui dipendono gli obiettivi assegnati.")
         }
         if role == .manager, let managerID {
             // The manager id links the user to the objectives assigned in the plans: a typo would leave them none.
@@ -77,7 +77,7 @@ public enum UserAccounts {
             }
         }
         if role != .manager && managerID != nil {
-            throw StoreError.invalid("L'identificativo del dirigente (--manager-id) vale solo per il ruolo manager.")
+            throw StoreError.invalid("Il dirigente del piano (--manager-id) si indica solo per il ruolo dirigente.")
         }
         if let email, email.lowercased().hasSuffix(DemoData.emailDomain) {
             throw StoreError.invalid("Il dominio \(DemoData.emailDomain) è riservato agli utenti dimostrativi.")

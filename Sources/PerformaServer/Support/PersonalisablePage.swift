@@ -7,7 +7,7 @@ import PerformaReports
 /// in full instead.
 struct PersonalisablePage: Sendable {
     enum Slot: Int, CaseIterable, Sendable {
-        case userName, userRole, csrf
+        case userName, userRole, userLinks, csrf
 
         /// Private-use characters around a secret of this process and the slot number: HTML escaping leaves them
         /// alone, and no text entered into a plan can pass for a slot without knowing the secret.
@@ -23,7 +23,7 @@ struct PersonalisablePage: Sendable {
     /// a marker (data holding one) or a slot is missing: the caller then renders the page in full.
     init?(_ renderer: PageRenderer, _ template: String, chrome: PageChrome, view: (PageChrome) -> Any) throws {
         var marked = chrome
-        marked.user = PageChrome.UserHeading(name: Slot.userName.marker, role: Slot.userRole.marker)
+        marked.user = PageChrome.UserHeading(name: Slot.userName.marker, role: Slot.userRole.marker, linksHTML: Slot.userLinks.marker)
         marked.csrf = Slot.csrf.marker
         marked.notices = []
         let html = try renderer.render(template, view(marked))
@@ -51,6 +51,7 @@ struct PersonalisablePage: Sendable {
             switch slot {
             case .userName: html += XMLText.escape(user.name)
             case .userRole: html += XMLText.escape(user.role)
+            case .userLinks: html += user.linksHTML
             case .csrf: html += XMLText.escape(csrf)
             }
             html += piece

@@ -1,4 +1,5 @@
 import Performa
+import PerformaReports
 import PerformaStore
 
 /// What every page shows around its content: header with organization and user, the navigation of the plan,
@@ -20,11 +21,18 @@ struct PageChrome: Sendable {
     struct UserHeading: Sendable {
         var name: String
         var role: String
+        /// Links to the office's pages outside any plan that the role reaches (users, audit log), as HTML: a cached
+        /// page puts them in its slot for each user (`PersonalisablePage`).
+        var linksHTML: String
     }
 
-    /// The header's line for a signed-in user: name and role in Italian.
+    /// The header's line for a signed-in user: name and role in Italian, and the office's pages of the role.
     static func heading(_ user: SignedInUser) -> UserHeading {
-        UserHeading(name: user.user.displayName, role: user.role.italian)
+        var links: [Link] = []
+        if user.role.may(.manageUsers) { links.append(Link(label: "Utenti", href: UsersPage.path)) }
+        if user.role.may(.readAuditLog) { links.append(Link(label: "Registro", href: AuditLogPage.path)) }
+        let html = links.map { "<a href=\"\(XMLText.escape($0.href))\" class=\"text-white ms-2\">\(XMLText.escape($0.label))</a>" }.joined()
+        return UserHeading(name: user.user.displayName, role: user.role.italian, linksHTML: html)
     }
 
     var title: String
