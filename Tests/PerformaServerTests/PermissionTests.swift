@@ -140,6 +140,12 @@ struct PermissionTests {
         // Pages outside a plan, and the service endpoints (public: see SECURITY.md for /metrics).
         Row(route: "GET /", path: "/", expected: everyone(.seeOther)),
         Row(route: "GET /profilo", path: "/profilo", expected: page),
+        // Uploads (struttura tecnica): without a file, and with content that is not base64, nothing is written.
+        Row(route: "GET /carica", path: "/carica", expected: adminPage),
+        Row(route: "POST /carica", path: "/carica", body: .multipart([("tipo", "piano")]),
+            expected: [.admin: .unprocessableContent, .manager: .forbidden, .oiv: .forbidden, .viewer: .forbidden, .anonymous: .seeOther]),
+        Row(route: "POST /carica/conferma", path: "/carica/conferma", body: .multipart([("tipo", "piano"), ("nome", "x.yaml"), ("contenuto", "non è base64")]),
+            expected: [.admin: .unprocessableContent, .manager: .forbidden, .oiv: .forbidden, .viewer: .forbidden, .anonymous: .seeOther]),
         // Users (struttura tecnica): the writes are refused on purpose (a manager without its plan id, a stale version).
         Row(route: "GET /utenti", path: "/utenti", expected: adminPage),
         Row(route: "GET /utenti/nuovo", path: "/utenti/nuovo", expected: adminPage),

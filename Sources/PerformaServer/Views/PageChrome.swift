@@ -29,6 +29,7 @@ struct PageChrome: Sendable {
     /// The header's line for a signed-in user: name and role in Italian, and the office's pages of the role.
     static func heading(_ user: SignedInUser) -> UserHeading {
         var links: [Link] = []
+        if user.role.may(.editPlan) { links.append(Link(label: "Carica", href: UploadPage.path)) }
         if user.role.may(.manageUsers) { links.append(Link(label: "Utenti", href: UsersPage.path)) }
         if user.role.may(.readAuditLog) { links.append(Link(label: "Registro", href: AuditLogPage.path)) }
         let html = links.map { "<a href=\"\(XMLText.escape($0.href))\" class=\"text-white ms-2\">\(XMLText.escape($0.label))</a>" }.joined()
