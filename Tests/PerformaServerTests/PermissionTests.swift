@@ -129,6 +129,8 @@ struct PermissionTests {
         Row(route: "GET /piani/{plan}/documenti/opendata/{file}", path: "\(p)/documenti/opendata/obiettivi.csv", expected: page),
         Row(route: "GET /piani/{plan}/documenti/opendata/{file}", path: "\(p)/documenti/opendata/risultati.json", expected: page),
         Row(route: "GET /piani/{plan}/piano", path: "\(p)/piano", expected: page),
+        Row(route: "GET /piani/{plan}/confronto", path: "\(p)/confronto?versione=1", expected: page),
+        Row(route: "POST /piani/{plan}/scorrimento", path: "\(p)/scorrimento", body: .form([]), expected: adminWrite),
         // The struttura tecnica's forms, on the draft.
         Row(route: "GET \(edit)/aree/nuova", path: "\(d)/modifica/aree/nuova", expected: adminPage),
         Row(route: "GET \(edit)/aree/{code}", path: "\(d)/modifica/aree/1", expected: adminPage),

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Performa
+import PerformaFormats
 @testable import PerformaServer
 import PerformaStore
 import Synchronization
@@ -129,6 +130,14 @@ struct TemplateContractTests {
             for objective in ["1.1", "PB.1"] { _ = try await admin.get(Paths.objective(PermissionTests.plan, objective)) }
             var stranger = TestBrowser(client)
             _ = try await stranger.login(DemoUser.viewer, password: "sbagliata")
+            // An upload's preview with findings and changes, and a comparison of versions with a revision in between.
+            var changed = try await store.plan(PermissionTests.admin, id: PermissionTests.plan, version: nil).plan
+            changed.areas[0].weight = (changed.areas[0].weight ?? 0) + 1
+            _ = try await admin.postMultipart(UploadPage.path, [("tipo", "piano")],
+                                              file: ("file", "piano.yaml", "application/yaml", Data(try PlanFile.yaml(changed).utf8)))
+            _ = try await store.revisePlan(PermissionTests.admin, changed, revision: PlanRevision(reason: "Pesi", act: ApprovalAct(kind: .revision, body: "Giunta", number: "1", date: Day(2021, 9, 1))),
+                                           expectedVersion: 1)
+            _ = try await admin.get(Paths.plan(PermissionTests.plan) + "/confronto?versione=1")
         }
         let rendered = seen.withLock { $0 }
         let templates = try Self.templates()

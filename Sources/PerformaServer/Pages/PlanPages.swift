@@ -12,6 +12,8 @@ struct PlanPages: Sendable {
     func addRoutes(to router: Router<WebRequestContext>) {
         router.get("/piani/:plan/piano", use: overview)
         router.post("/piani/:plan/atti", use: recordAct)
+        router.post("/piani/:plan/scorrimento", use: rollOver)
+        router.get("/piani/:plan/confronto", use: compare)
         router.get("/piani/:plan/modifica/aree/nuova") { try await self.render(self.areaView($0, $1, code: nil)) }
         router.post("/piani/:plan/modifica/aree/nuova") { try await self.saveArea($0, $1, code: nil) }
         router.get("/piani/:plan/modifica/aree/:code") { try await self.render(self.areaView($0, $1, code: try $1.parameters.require("code"))) }
@@ -67,6 +69,46 @@ struct PlanPages: Sendable {
                               number: input.optional("numero"), date: date, note: input.optional("nota"))
         _ = try await app.store.advancePlan(user.context, planID: planID, act: act, expectedRowVersion: Int(input.text("riga")) ?? -1)
         return .seeOther(Paths.planOverview(planID) + "?esito=\(Outcomes.planAdvanced.rawValue)")
+    }
+
+    /// *Scorrimento*: the draft of the next three-year plan from this one (`PlanRollover`), with the baselines
+    /// proposed from this year's last measured values; refused when that plan already exists.
+    @Sendable func rollOver(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let user = try context.requireUser(.editPlan)
+        let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
+        _ = try await FormInput.read(request, context: context)
+        let next = PlanRollover.next(from: snapshot.plan, results: snapshot.results)
+        if try await app.store.plans(user.context).contains(where: { $0.planID == next.id }) {
+            throw HTTPError(.conflict, message: "Il piano «\(next.id)» esiste già: aprirlo dall'elenco dei piani. Nulla è stato creato.")
+        }
+        _ = try await app.store.importPlan(user.context, next, revision: nil, createOrganization: false)
+        return .seeOther(Paths.planOverview(next.id) + "?esito=\(Outcomes.nextPlanCreated.rawValue)")
+    }
+
+    /// A past version beside the current one: what changed between them, and the acts and people of each version.
+    @Sendable func compare(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let planID = try context.parameters.require("plan")
+        let snapshot = try await app.snapshot(user, planID: planID)
+        guard let version = try PlanVersionQuery.parse(request.uri.queryParameters.get("versione"), parameter: "versione") else {
+            throw HTTPError(.badRequest, message: "Indicare la versione da confrontare con quella attuale (?versione=1).")
+        }
+        let old = try await app.store.plan(user.context, id: planID, version: version)
+        let comparison = PlanComparison(from: old.plan, to: snapshot.plan)
+        let names = Dictionary(try await app.store.users(user.context).map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
+        let versions = try await app.store.planVersions(user.context, planID: planID).filter { $0.version > version }
+        let view = PlanComparisonView(
+            page: PageChrome(title: "Confronto tra versioni", section: .plan, plan: snapshot.stored, context: context,
+                             breadcrumbs: [PageChrome.Link(label: "Piano", href: Paths.planOverview(planID))]),
+            from: String(version), to: String(snapshot.stored.info.version),
+            steps: versions.map { info in
+                PlanComparisonView.Step(version: String(info.version), status: info.status.italian, reason: info.reason ?? "—",
+                                        act: info.act.map(PlanOverviewView.actText) ?? "—", who: names[info.createdBy] ?? info.createdBy,
+                                        when: Display.moment(info.createdAt))
+            },
+            changes: comparison.changes.map { PlanComparisonView.Change(kind: $0.kind.italian, subject: $0.subject, key: $0.key, title: $0.title, details: $0.details) },
+            same: comparison.isEmpty)
+        return try app.pages.page("confronto", view)
     }
 
     // MARK: Areas

@@ -50,7 +50,8 @@ struct UploadPage: Sendable {
             return try await render(user, context: context, kind: kind, plan: planID, error: refused.message)
         case .success(.results(let results)):
             let outcome = try await app.store.importResults(user.context, results)
-            return .seeOther(Paths.measurements(results.plan) + "?esito=risultati-caricati-\(outcome.measurementsAppended)")
+            context.logger.info("risultati caricati", metadata: ["piano": "\(results.plan)", "nuove": "\(outcome.measurementsAppended)"])
+            return .seeOther(Paths.measurements(results.plan) + "?esito=\(Outcomes.resultsUploaded.rawValue)")
         case .success(.plan(let plan)):
             guard plan.organization.id == user.organization else {
                 return try await render(user, context: context, kind: kind, plan: planID, error: "Il piano è dell'ente «\(plan.organization.id)», non di questo: non può essere caricato qui.")
@@ -65,7 +66,7 @@ struct UploadPage: Sendable {
             }
             do {
                 let outcome = try await app.store.importPlan(user.context, plan, revision: revision, createOrganization: false)
-                return .seeOther(Paths.planOverview(outcome.info.planID) + "?esito=piano-caricato")
+                return .seeOther(Paths.planOverview(outcome.info.planID) + "?esito=\(Outcomes.planUploaded.rawValue)")
             } catch let error as StoreError {
                 return try await check(user, context: context, data: data, fileName: fileName, kind: kind, planID: planID, error: error.description)
             }

@@ -10,6 +10,9 @@ enum Outcomes: String, CaseIterable {
     case planRevised = "piano-revisionato"
     case planUnchanged = "piano-invariato"
     case planAdvanced = "piano-approvato"
+    case planUploaded = "piano-caricato"
+    case resultsUploaded = "risultati-caricati"
+    case nextPlanCreated = "piano-successivo"
 
     var notice: Notice {
         switch self {
@@ -22,6 +25,9 @@ enum Outcomes: String, CaseIterable {
         case .planRevised: return .success("Revisione del piano registrata come nuova versione.")
         case .planUnchanged: return .info("Nessuna modifica da salvare: il piano è invariato.")
         case .planAdvanced: return .success("Atto di approvazione registrato.")
+        case .planUploaded: return .success("Piano caricato.")
+        case .resultsUploaded: return .success("Risultati caricati: i gradi di raggiungimento sono stati ricalcolati.")
+        case .nextPlanCreated: return .success("Bozza del piano successivo creata dal piano precedente: completare i target dell'ultimo anno e degli obiettivi operativi (la diagnostica elenca che cosa manca).")
         }
     }
 

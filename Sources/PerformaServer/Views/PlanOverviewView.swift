@@ -22,9 +22,16 @@ struct PlanOverviewView: Sendable {
         var current: Bool
         /// The printable Piano as it was in this version.
         var href: String
+        /// Compare this past version with the current one.
+        var compareHref: String?
     }
 
     /// Who recorded a version when it was not a user of the organization: the command line or the demo loader.
+    /// An act as one line: `Giunta n. 80 del 26/04/2021`.
+    static func actText(_ act: ApprovalAct) -> String {
+        [act.body, act.number.map { "n. \($0)" }, act.date.map { "del \($0.italian)" }].compactMap { $0 }.joined(separator: " ")
+    }
+
     static func recorder(_ id: String) -> String {
         switch id {
         case AccessContext.commandLine(organization: "").user: return "riga di comando (performa)"
@@ -78,6 +85,10 @@ struct PlanOverviewView: Sendable {
     let canAdopt: Bool
     let actAction: String
     let rowVersion: String
+    /// The next three-year plan can be drafted from this one (*scorrimento*).
+    let canRollOver: Bool
+    let rolloverAction: String
+    let nextSpan: String
 
     /// - Parameter names: users' display names by user id, for who recorded each version.
     init(snapshot: PlanSnapshot, versions: [PlanVersionInfo], names: [String: String], user: SignedInUser, context: WebRequestContext, notices: [Notice]) {
@@ -104,9 +115,10 @@ struct PlanOverviewView: Sendable {
         links = (plan.links ?? []).map { Act(kind: $0.title, body: $0.act ?? "—", number: "", date: $0.date?.italian ?? "—", note: "") }
         self.versions = versions.sorted { $0.version > $1.version }.map { v in
             Version(version: String(v.version), status: v.status.italian, reason: v.reason ?? "—",
-                    act: v.act.map { [$0.body, $0.number.map { "n. \($0)" }, $0.date.map { "del \($0.italian)" }].compactMap { $0 }.joined(separator: " ") } ?? "—",
+                    act: v.act.map(Self.actText) ?? "—",
                     createdBy: names[v.createdBy] ?? Self.recorder(v.createdBy), createdAt: Display.moment(v.createdAt), current: v.version == info.version,
-                    href: Paths.document(id, "piano.html") + (v.version == info.version ? "" : "?versione=\(v.version)"))
+                    href: Paths.document(id, "piano.html") + (v.version == info.version ? "" : "?versione=\(v.version)"),
+                    compareHref: v.version == info.version ? nil : Paths.plan(id) + "/confronto?versione=\(v.version)")
         }
         let canEdit = user.role.may(.editPlan)
         self.canEdit = canEdit
@@ -152,6 +164,9 @@ struct PlanOverviewView: Sendable {
         canAdopt = user.role.may(.adoptPlan) && (info.status == .draft || info.status == .validated)
         actAction = Paths.plan(id) + "/atti"
         rowVersion = String(info.rowVersion)
+        canRollOver = user.role.may(.editPlan) && info.status != .draft
+        rolloverAction = Paths.plan(id) + "/scorrimento"
+        nextSpan = "\(plan.span.from + 1)–\(plan.span.to + 1)"
     }
 
     private static func node(_ sheet: any ObjectiveSheet, key: String, level: String, depth: Int, id: String, canEdit: Bool,
