@@ -11,6 +11,8 @@ public struct AppraisalProfile: Codable, Hashable, Sendable {
     public var selfAssessment: Bool?
     /// Who evaluates when the person's evaluator is not the head of their unit (`OIV` proposal for dirigenti).
     public var evaluatedBy: String?
+    /// The OIV proposes the evaluation before the evaluator confirms it (the dirigenti's, D.Lgs. 150/2009 art. 14 c. 4 lett. e).
+    public var proposedByOIV: Bool?
     public var bonus: BonusRules?
 
     public init(id: String, title: String, categories: [PersonCategory], components: [AppraisalComponent], behaviours: [Behaviour],

@@ -45,6 +45,22 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
+    /// The day `ordinal` days after 1970-01-01: the inverse of `ordinal` (Howard Hinnant's civil_from_days).
+    public init(ordinal: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// The day `days` days later (earlier, when negative).
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
     /// ISO form, `2021-12-31`: the form used in plan and results files.
     public var description: String {
         "\(year)-\(Day.pad(month))-\(Day.pad(day))"
