@@ -29,6 +29,10 @@ public enum Role: String, Codable, Hashable, Sendable, CaseIterable {
     case oiv
     /// Read-only.
     case viewer
+    /// Ufficio personale: the staff, the SMVP, the funds and every scheda of individual appraisal.
+    case hr
+    /// Dipendente: their own scheda (and those of the people they evaluate, if any); reads the plans.
+    case employee
 
     public var italian: String {
         switch self {
@@ -36,6 +40,8 @@ public enum Role: String, Codable, Hashable, Sendable, CaseIterable {
         case .manager: return "dirigente"
         case .oiv: return "OIV"
         case .viewer: return "sola lettura"
+        case .hr: return "ufficio personale"
+        case .employee: return "dipendente"
         }
     }
 }

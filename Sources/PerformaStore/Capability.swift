@@ -22,6 +22,9 @@ public enum Capability: String, CaseIterable, Sendable {
     case manageUsers
     /// Read the audit log.
     case readAuditLog
+    /// The staff of a year, the SMVP and the funds for individual performance (who sees each scheda is
+    /// `AppraisalAccess`, by the user's relation to it).
+    case manageStaff
 }
 
 extension Role {
@@ -32,6 +35,7 @@ extension Role {
         case .enterMeasurements: return self == .manager || self == .admin
         case .manageCampaigns, .editPlan, .adoptPlan, .manageUsers: return self == .admin
         case .readAuditLog: return self == .admin || self == .oiv
+        case .manageStaff: return self == .hr || self == .admin
         case .validateResults, .validatePlan: return self == .oiv
         case .seeValorization: return self == .oiv || self == .admin
         }

@@ -110,6 +110,27 @@ public protocol PerformaStore: Sendable {
     /// `expectedRowVersion` is the campaign's row version as read (0 for one never changed).
     func changeCampaign(_ context: AccessContext, planID: String, checkpoint: Day, to state: CampaignState, reason: String?, expectedRowVersion: Int) async throws -> Campaign
 
+    // MARK: Individual appraisal
+
+    /// Replaces the staff of a year (evaluators resolved from `organization`'s units); all or nothing.
+    func replacePeople(_ context: AccessContext, year: Int, _ people: [Person], organization: Organization) async throws -> [StoredPerson]
+    /// Links a person of the year's staff to the user they sign in as.
+    func linkPerson(_ context: AccessContext, year: Int, person: String, userID: String?) async throws
+    /// The people of a year the user may see (`AppraisalAccess`).
+    func people(_ context: AccessContext, year: Int) async throws -> [StoredPerson]
+    func setSMVP(_ context: AccessContext, _ smvp: SMVP) async throws
+    /// The SMVP that applies to a year.
+    func smvp(_ context: AccessContext, year: Int) async throws -> SMVP?
+    func setFunds(_ context: AccessContext, year: Int, _ cents: [String: Int64]) async throws
+    func funds(_ context: AccessContext, year: Int) async throws -> [String: Int64]
+    /// The schede of a year the user may see.
+    func appraisals(_ context: AccessContext, year: Int) async throws -> [StoredAppraisal]
+    func saveAppraisalInput(_ context: AccessContext, year: Int, person: String, _ input: AppraisalInput, expectedRowVersion: Int) async throws -> StoredAppraisal
+    func applyAppraisalAction(_ context: AccessContext, year: Int, person: String, _ action: AppraisalAction, today: Day,
+                              complete: Bool, missing: [String], expectedRowVersion: Int) async throws -> StoredAppraisal
+    /// Logs a read of a scheda by someone other than its owner.
+    func recordAppraisalRead(_ context: AccessContext, year: Int, person: String) async throws
+
     // MARK: Audit
 
     /// Audit entries of the organization, newest first.

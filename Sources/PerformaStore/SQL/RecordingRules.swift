@@ -63,7 +63,7 @@ extension Scope {
                   AND manager_id = \(bind: user.managerID ?? "")
                 """).all()
             writable = Set(try rows.map { try $0.text("objective_key") })
-        case .oiv, .viewer:
+        case .oiv, .viewer, .hr, .employee:
             throw StoreError.forbidden(role: context.role, action: "registrare rilevazioni o documenti")
         }
         let keyFilter: SQLQueryString = key.map { "AND indicator_key = \(bind: $0.description)" } ?? ""

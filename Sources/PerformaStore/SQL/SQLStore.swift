@@ -48,7 +48,10 @@ public final class SQLStore: PerformaStore {
     /// A writing transaction of one organization: everything in `body`, audit entries included, or nothing.
     /// With `retryingConflicts`, a duplicate key raised by a concurrent writer re-runs the whole transaction
     /// (for appends that do not depend on what the caller read, so that concurrent appends never fail).
-    func write<T: Sendable>(_ context: AccessContext, retryingConflicts: Bool = false, _ body: @Sendable (Scope) async throws -> T) async throws -> T {
+    /// Without `changingData`, the organization's data version stays (a write nothing cached depends on: the log of
+    /// who read a scheda), so that caches are not thrown away by reads.
+    func write<T: Sendable>(_ context: AccessContext, retryingConflicts: Bool = false, changingData: Bool = true,
+                            _ body: @Sendable (Scope) async throws -> T) async throws -> T {
         try Self.checkOrganization(context.organization)
         var attempt = 0
         while true {
@@ -58,9 +61,11 @@ public final class SQLStore: PerformaStore {
                     try await database.transaction(.write, organization: context.organization) { db in
                         let value = try await body(Scope(db: db, context: context, now: StoreTime.now()))
                         // Last statement before COMMIT, so the organization's row lock is held only for the commit.
-                        try await db.raw("""
-                            UPDATE organizations SET data_version = data_version + 1 WHERE organization_id = \(bind: context.organization)
-                            """).run()
+                        if changingData {
+                            try await db.raw("""
+                                UPDATE organizations SET data_version = data_version + 1 WHERE organization_id = \(bind: context.organization)
+                                """).run()
+                        }
                         return value
                     }
                 }
