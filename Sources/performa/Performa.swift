@@ -12,6 +12,7 @@ struct PerformaCommand: AsyncParsableCommand {
         subcommands: [ValidateCommand.self, TreeCommand.self, ScoreCommand.self, ReportCommand.self,
                       SpreadsheetCommand.self, TemplateCommand.self, OpenDataCommand.self,
                       ImportCommand.self, ExportCommand.self, MeasurementsCommand.self, BackupCommand.self,
-                      RestoreCommand.self, WriteDrillCommand.self, ServeCommand.self, UserCommand.self, GenerateCommand.self]
+                      RestoreCommand.self, WriteDrillCommand.self, ServeCommand.self, UserCommand.self, GenerateCommand.self,
+                      PeopleCommand.self, AppraisalCommand.self]
     )
 }

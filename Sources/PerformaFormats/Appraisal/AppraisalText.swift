@@ -62,7 +62,7 @@ public enum AppraisalText {
             out += "\n\(title): fondo \(ItalianNumber.euro(cents: bonus.fundCents)), soglia \(ItalianNumber.format(bonus.rules.threshold, fractionDigits: 2)) punti\n"
             if let d = bonus.rules.differentiation {
                 out += "Differenziazione (CCNL Funzioni Locali 2019-21 art. 81): maggiorazione del \(ItalianNumber.percentValue(d.increase)) del premio medio "
-                out += "per al più il \(ItalianNumber.percentValue(d.share)) dei premiati: \(bonus.increasedCount) persone, \(ItalianNumber.euro(cents: bonus.increaseCents)) ciascuna\n"
+                out += "per al più il \(ItalianNumber.percentValue(d.share)) dei premiati: \(bonus.increasedCount == 1 ? "1 persona" : "\(bonus.increasedCount) persone"), \(ItalianNumber.euro(cents: bonus.increaseCents)) ciascuna\n"
             }
             for line in bonus.lines {
                 let name = context.person(line.person)?.name ?? line.person
