@@ -128,6 +128,8 @@ public protocol PerformaStore: Sendable {
     func saveAppraisalInput(_ context: AccessContext, year: Int, person: String, _ input: AppraisalInput, expectedRowVersion: Int) async throws -> StoredAppraisal
     func applyAppraisalAction(_ context: AccessContext, year: Int, person: String, _ action: AppraisalAction, today: Day,
                               complete: Bool, missing: [String], expectedRowVersion: Int) async throws -> StoredAppraisal
+    /// Loads the schede of a year as given (inputs and workflow state), replacing those it names.
+    func importAppraisals(_ context: AccessContext, year: Int, _ schede: [(input: AppraisalInput, progress: AppraisalProgress)]) async throws
     /// Logs a read of a scheda by someone other than its owner.
     func recordAppraisalRead(_ context: AccessContext, year: Int, person: String) async throws
 

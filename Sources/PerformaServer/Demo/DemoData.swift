@@ -9,6 +9,11 @@ import PerformaStore
 public enum DemoData {
     public static let planFile = "cciaa-brescia-2021-2023.yaml"
     public static let resultsFile = "results-2021.yaml"
+    public static let smvpFile = "smvp-cciaa-brescia.yaml"
+    public static let peopleFile = "personale-illustrativo-2021.csv"
+    public static let appraisalsFile = "valutazioni-illustrative-2021.yaml"
+    /// The one scheda the demo leaves at its start, for trying the whole workflow (the employee of the worked example).
+    static let draftScheda = "p040"
     static let emailDomain = "@demo.invalid"
 
     /// A demo user and the password printed for it.
@@ -18,6 +23,8 @@ public enum DemoData {
         public var displayName: String
         public var role: Role
         public var managerID: String?
+        /// The person of the illustrative staff the user is (managers are their own id).
+        public var person: String?
     }
 
     /// What `load` did, for the start-up message.
@@ -40,7 +47,11 @@ public enum DemoData {
             accounts.append(Account(username: manager.id, password: "demo-\(manager.id)", displayName: "\(manager.name) (demo)", role: .manager, managerID: manager.id))
         }
         accounts.append(Account(username: "oiv", password: "demo-oiv", displayName: "Organismo Indipendente di Valutazione (demo)", role: .oiv))
-        accounts.append(Account(username: "lettore", password: "demo-lettore", displayName: "Lettore (demo)", role: .viewer))
+        accounts.append(Account(username: "lettore", password: "demo-lettore", displayName: "Lettore (demo)", role: .viewer, person: "p001"))
+        accounts.append(Account(username: "personale", password: "demo-personale", displayName: "Ufficio personale (demo)", role: .hr, person: "p125"))
+        accounts.append(Account(username: "dipendente", password: "demo-dipendente", displayName: "Persona illustrativa 040 (demo)", role: .employee,
+                                person: draftScheda))
+        accounts[0].person = "p116"
         return accounts
     }
 
@@ -82,7 +93,38 @@ public enum DemoData {
                                                                 role: account.role, managerID: account.managerID, passwordHash: hash))
             }
         }
+        if !planExists { try await loadAppraisals(store, context, plan: plan, folder: folder, accounts: accounts) }
         return Outcome(organization: plan.organization.id, planID: plan.id, planCreated: !planExists, measurementsImported: imported, accounts: accounts)
+    }
+}
+
+extension DemoData {
+    /// The illustrative SMVP, staff and 2021 schede: each scheda evaluated (as if the evaluators had just confirmed
+    /// them), except `draftScheda`, left at its start so that its whole workflow can be tried; each demo user linked
+    /// to their person (the OIV is no staff).
+    static func loadAppraisals(_ store: any PerformaStore, _ context: AccessContext, plan: Plan, folder: URL, accounts: [Account]) async throws {
+        let smvp: SMVP, people: [Person], year: AppraisalYear
+        do {
+            smvp = try SMVPFile.read(contentsOf: folder.appendingPathComponent(smvpFile))
+            people = try PeopleCSV.people(fromCSV: String(contentsOf: folder.appendingPathComponent(peopleFile), encoding: .utf8), file: peopleFile)
+            year = try AppraisalYearFile.read(contentsOf: folder.appendingPathComponent(appraisalsFile), smvp: smvp, people: people)
+        } catch {
+            throw DemoError(message: "impossibile leggere la valutazione individuale dimostrativa: \(error)")
+        }
+        try await store.setSMVP(context, smvp)
+        _ = try await store.replacePeople(context, year: year.year, people, organization: plan.organization)
+        try await store.setFunds(context, year: year.year, Dictionary(year.funds.map { ($0.profile, $0.cents) }, uniquingKeysWith: { first, _ in first }))
+        let evaluated = AppraisalProgress(state: .evaluated, history: [
+            AppraisalProgress.Event(action: .evaluate, actor: .evaluator, user: context.user, at: Date()),
+        ])
+        try await store.importAppraisals(context, year: year.year, year.inputs.map { input in
+            (input, input.person == draftScheda ? AppraisalProgress.initial : evaluated)
+        })
+        let users = try await store.users(context)
+        for account in accounts {
+            guard let person = account.person, let user = users.first(where: { $0.username == account.username }) else { continue }
+            try await store.linkPerson(context, year: year.year, person: person, userID: user.id)
+        }
     }
 }
 

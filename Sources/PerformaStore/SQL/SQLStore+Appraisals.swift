@@ -169,6 +169,29 @@ extension SQLStore {
         }
     }
 
+    /// Loads what was entered in a year's schede from a file (`performa-valutazioni/1`: a migration from another
+    /// system, the demo), each with the workflow state it is in; replaces the schede it names, in one transaction.
+    public func importAppraisals(_ context: AccessContext, year: Int, _ schede: [(input: AppraisalInput, progress: AppraisalProgress)]) async throws {
+        try await write(context) { scope in
+            try scope.require(.manageStaff, "caricare le schede di valutazione")
+            let staff = Set(try await scope.staff(year).map(\.person.id))
+            let unknown = schede.map(\.input.person).filter { !staff.contains($0) }
+            guard unknown.isEmpty else {
+                throw StoreError.invalid("Schede di persone che non sono nel personale \(year): \(unknown.prefix(10).joined(separator: ", ")). Nulla è stato scritto.")
+            }
+            let stored = try await scope.appraisalRows(year)
+            for (input, progress) in schede {
+                var input = input
+                input.year = year
+                let before = stored[input.person] ?? StoredAppraisal.empty(year: year, person: input.person)
+                var after = before
+                after.input = input
+                after.progress = progress
+                _ = try await scope.storeAppraisal(after, before: before, action: "import")
+            }
+        }
+    }
+
     /// Logs that the user read a scheda not their own (who, when, which). Does not change the data version: nothing
     /// cached depends on it.
     public func recordAppraisalRead(_ context: AccessContext, year: Int, person: String) async throws {

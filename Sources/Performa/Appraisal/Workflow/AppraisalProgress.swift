@@ -22,6 +22,13 @@ public struct AppraisalProgress: Codable, Hashable, Sendable {
         /// The user who took the step.
         public var user: String
         public var at: Date
+
+        public init(action: AppraisalAction.Kind, actor: AppraisalActor, user: String, at: Date) {
+            self.action = action
+            self.actor = actor
+            self.user = user
+            self.at = at
+        }
     }
 
     public var state: AppraisalState
