@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Performa
 import PerformaFormats
+import PerformaStore
 
 struct PeopleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,6 +31,16 @@ struct PeopleCommand: AsyncParsableCommand {
             CommandSupport.printError("Errore: impossibile scrivere «\(path)» (\(error.localizedDescription))")
             throw ExitCode(2)
         }
+    }
+
+    /// The organization whose units resolve the evaluators of `year`: the one of the stored plan of that year,
+    /// else of the latest plan before it.
+    static func organization(for year: Int, in store: SQLStore, context: AccessContext) async throws -> Organization {
+        let plans = try await store.plans(context).filter { $0.year <= year }.sorted { ($0.year, $0.planID) < ($1.year, $1.planID) }
+        guard let info = plans.last else {
+            throw StoreError.invalid("Nell'ente «\(context.organization)» non c'è un piano del \(year) o precedente: le strutture servono a trovare i valutatori; importare prima il piano.")
+        }
+        return try await store.plan(context, id: info.planID, version: nil).plan.organization
     }
 
     /// `133 persone: 3 dirigenti, 1 Segretario Generale, …`.
@@ -61,9 +72,29 @@ struct PeopleImportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Scrive la tabella controllata in questo file (.csv oppure .xlsx).")
     var output: String?
 
+    @Option(name: .long, help: "Scrive il personale nel database per questo ente (serve anche --year).")
+    var organization: String?
+
+    @Option(name: .long, help: "L'anno del personale da scrivere nel database (con --organization).")
+    var year: Int?
+
+    @OptionGroup var options: DatabaseOptions
+
+    func validate() throws {
+        if (organization == nil) != (year == nil) { throw ValidationError("Per scrivere nel database servono insieme --organization e --year.") }
+    }
+
     func run() async throws {
         let people = try PeopleCommand.load(file, format: format)
         print("\(file): \(PeopleCommand.summary(people)). Nessun errore.")
+        if let organization, let year {
+            let context = AccessContext.commandLine(organization: organization)
+            let stored = try await StoreCommandSupport.withStore(options) { store in
+                let units = try await PeopleCommand.organization(for: year, in: store, context: context)
+                return try await store.replacePeople(context, year: year, people, organization: units)
+            }
+            print("Personale \(year) dell'ente «\(organization)» sostituito nel database: \(stored.count) persone.")
+        }
         if let output {
             try PeopleCommand.write(try PeopleFile.data(people, format: .of(output)), to: output)
             print("Scritto \(output).")
@@ -75,11 +106,27 @@ struct PeopleExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Esporta la tabella del personale in CSV o XLSX con le intestazioni in italiano.",
-        discussion: "Legge la tabella da --people (CSV o XLSX) e la scrive in --output nel formato richiesto."
+        discussion: """
+        Con --organization e --year legge il personale di quell'anno dal database (--database); altrimenti converte \
+        la tabella di --people (CSV o XLSX). Scrive in --output nel formato richiesto, o il CSV sullo schermo.
+        """
     )
 
-    @Option(name: .long, help: "La tabella del personale da esportare (file .csv o .xlsx).")
-    var people: String
+    @Option(name: .long, help: "La tabella del personale da esportare (file .csv o .xlsx), in alternativa al database.")
+    var people: String?
+
+    @Option(name: .long, help: "Legge il personale dal database per questo ente (serve anche --year).")
+    var organization: String?
+
+    @Option(name: .long, help: "L'anno del personale da leggere dal database (con --organization).")
+    var year: Int?
+
+    @OptionGroup var options: DatabaseOptions
+
+    func validate() throws {
+        if (organization == nil) != (year == nil) { throw ValidationError("Per leggere dal database servono insieme --organization e --year.") }
+        if (organization == nil) == (people == nil) { throw ValidationError("Indicare la tabella con --people FILE oppure il database con --organization e --year.") }
+    }
 
     @Option(name: .long, help: "Formato: csv oppure xlsx (predefinito: dall'estensione di --output).")
     var format: PeopleCommand.Format?
@@ -88,7 +135,14 @@ struct PeopleExportCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        let loaded = try PeopleCommand.load(people, format: nil)
+        let loaded: [Person]
+        if let organization, let year {
+            let context = AccessContext.commandLine(organization: organization)
+            loaded = try await StoreCommandSupport.withStore(options) { store in try await store.people(context, year: year).map(\.person) }
+                .sorted { $0.id < $1.id }
+        } else {
+            loaded = try PeopleCommand.load(people!, format: nil)
+        }
         let resolved = format?.resolved() ?? output.map(PeopleFile.Format.of) ?? .csv
         guard let output else {
             guard resolved == .csv else { throw ValidationError("Per il formato xlsx serve --output FILE.xlsx.") }

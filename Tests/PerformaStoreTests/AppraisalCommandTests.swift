@@ -51,6 +51,27 @@ struct AppraisalCommandTests {
         #expect(try PeopleFile.read(contentsOf: template).isEmpty)
     }
 
+    @Test("people import writes the year's staff to the store and people export reads it back", arguments: TestBackend.allCases)
+    func peopleInStore(backend: TestBackend) async throws {
+        try await backend.withEmptyDatabase { url in
+            let database = ["--database", url.description]
+            let csv = Self.example("personale-illustrativo-2021.csv")
+            let store = ["--organization", "cciaa-brescia", "--year", "2021"] + database
+            let noPlan = try PerformaBinary.run(["people", "import", csv] + store)
+            #expect(noPlan.status == 1 && noPlan.errors.contains("importare prima il piano"))
+            #expect(try PerformaBinary.run(["import", TestPlans.bresciaURL.path] + database).status == 0)
+            let imported = try PerformaBinary.run(["people", "import", csv] + store)
+            #expect(imported.status == 0)
+            #expect(imported.output.contains("Personale 2021 dell'ente «cciaa-brescia» sostituito nel database: 134 persone."))
+            let exported = try PerformaBinary.run(["people", "export"] + store)
+            #expect(exported.status == 0)
+            let original = try PeopleFile.read(contentsOf: URL(fileURLWithPath: csv))
+            #expect(try PeopleCSV.people(fromCSV: exported.output) == original.sorted { $0.id < $1.id })
+            let half = try PerformaBinary.run(["people", "export", "--organization", "cciaa-brescia"] + database)
+            #expect(half.status != 0 && half.errors.contains("servono insieme --organization e --year"))
+        }
+    }
+
     @Test("appraisal score: the worked examples' schede in text, every scheda as CSV and XLSX rows")
     func score() throws {
         let folder = try Self.folder()
