@@ -56,10 +56,12 @@ struct PeopleCommand: AsyncParsableCommand {
 struct PeopleImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Legge e controlla una tabella del personale (CSV o XLSX); con --output la riscrive nell'altro formato.",
+        abstract: "Legge e controlla una tabella del personale (CSV o XLSX); la scrive nel database (--organization, --year) o in --output.",
         discussion: """
         Il file è letto per intero: al primo problema non si scrive nulla e l'errore indica la riga e la colonna \
-        (per esempio un codice fiscale errato, una categoria sconosciuta, una matricola ripetuta).
+        (per esempio un codice fiscale errato, una categoria sconosciuta, una matricola ripetuta). Con --organization e \
+        --year sostituisce in una transazione il personale di quell'anno nel database, con i valutatori ricavati dalle \
+        strutture del piano dell'ente; con --output riscrive la tabella in CSV o XLSX (dall'estensione).
         """
     )
 
