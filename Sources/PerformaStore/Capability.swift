@@ -25,6 +25,8 @@ public enum Capability: String, CaseIterable, Sendable {
     /// The staff of a year, the SMVP and the funds for individual performance (who sees each scheda is
     /// `AppraisalAccess`, by the user's relation to it).
     case manageStaff
+    /// The year's aggregated appraisal figures: bonus distribution and differentiation report.
+    case readAppraisalReports
 }
 
 extension Role {
@@ -36,6 +38,7 @@ extension Role {
         case .manageCampaigns, .editPlan, .adoptPlan, .manageUsers: return self == .admin
         case .readAuditLog: return self == .admin || self == .oiv
         case .manageStaff: return self == .hr || self == .admin
+        case .readAppraisalReports: return self == .hr || self == .admin || self == .oiv
         case .validateResults, .validatePlan: return self == .oiv
         case .seeValorization: return self == .oiv || self == .admin
         }

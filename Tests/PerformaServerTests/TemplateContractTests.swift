@@ -138,6 +138,20 @@ struct TemplateContractTests {
             _ = try await store.revisePlan(PermissionTests.admin, changed, revision: PlanRevision(reason: "Pesi", act: ApprovalAct(kind: .revision, body: "Giunta", number: "1", date: Day(2021, 9, 1))),
                                            expectedVersion: 1)
             _ = try await admin.get(Paths.plan(PermissionTests.plan) + "/confronto?versione=1")
+            // Individual appraisal as the users who see schede: the employee, the evaluator (with the rating form), HR.
+            var employee = TestBrowser(client)
+            try await employee.login("dipendente")
+            _ = try await employee.get(Paths.year(Paths.myAppraisal, 2021))
+            let p041 = try #require(try await store.appraisals(PermissionTests.admin.hr, year: 2021).first { $0.person == "p041" })
+            try await store.importAppraisals(PermissionTests.admin, year: 2021, [(p041.input, AppraisalProgress(state: .midYearChecked, history: []))])
+            var evaluator = TestBrowser(client)
+            try await evaluator.login("taioli")
+            _ = try await evaluator.get(Paths.year(Paths.staff, 2021))
+            _ = try await evaluator.get(Paths.appraisal("p041", year: 2021))
+            var hr = TestBrowser(client)
+            try await hr.login("personale")
+            for path in [Paths.appraisalCampaign, Paths.bonus, Paths.differentiation] { _ = try await hr.get(Paths.year(path, 2021)) }
+            _ = try await hr.post(Paths.appraisalAction("p040"), [("anno", "2021"), ("azione", "close"), ("versione", "0")])
         }
         let rendered = seen.withLock { $0 }
         let templates = try Self.templates()

@@ -13,6 +13,8 @@ struct WebApp: Sendable {
     let demoAccounts: [DemoData.Account]
     /// Plans with their results and scorecards, reused while the organization's data version is unchanged.
     let snapshots = VersionedCache<PlanSnapshot>()
+    /// Appraisal years (`AppraisalSnapshot`), by the same rule.
+    let appraisalYears = VersionedCache<AppraisalSnapshot?>(capacity: 16)
 
     /// The plan as the request's user sees it now (from the cache while nothing of the organization changed).
     func snapshot(_ user: SignedInUser, planID: String) async throws -> PlanSnapshot {
@@ -20,6 +22,12 @@ struct WebApp: Sendable {
         return try await snapshots.load(user, id: planID) { previous in
             try await PlanSnapshot.read(store, user, planID: planID, previous: previous)
         }
+    }
+
+    /// The appraisal year as of the request's data version; nil when the year has no SMVP or no staff.
+    func appraisalYear(_ user: SignedInUser, year: Int) async throws -> AppraisalSnapshot? {
+        let app = self
+        return try await appraisalYears.load(user, id: String(year)) { _ in try await AppraisalSnapshot.read(app, user, year: year) }
     }
 }
 

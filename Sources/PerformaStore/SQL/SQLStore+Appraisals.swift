@@ -202,7 +202,8 @@ extension SQLStore {
 }
 
 extension StoredAppraisal {
-    static func empty(year: Int, person: String) -> StoredAppraisal {
+    /// The scheda of a person nothing has been entered for yet.
+    public static func empty(year: Int, person: String) -> StoredAppraisal {
         StoredAppraisal(year: year, person: person, input: AppraisalInput(person: person, year: year), progress: .initial, rowVersion: 0)
     }
 }

@@ -1,0 +1,99 @@
+import Foundation
+import Performa
+import PerformaStore
+
+/// One organization's appraisal year as the pages need it: the SMVP, the staff, what was entered in each scheda and
+/// where its workflow stands, the plan's scorecard at 31/12 (the organizational components), every scheda computed,
+/// the bonus per profile and the differentiation report. Read once per data version (`VersionedCache`), so a
+/// changed measurement or an OIV correction reaches every scheda on the next request.
+///
+/// It holds every scheda of the year: the pages show each user only what `AppraisalAccess` lets them see (the same
+/// rule the store applies), and log a read of someone else's scheda.
+final class AppraisalSnapshot: Sendable {
+    let year: Int
+    let smvp: SMVP
+    let staff: [StoredPerson]
+    let records: [String: StoredAppraisal]
+    let funds: [String: Int64]
+    let context: AppraisalContext
+    let schede: [String: Appraisal]
+    let organizationName: String
+    let cap: Double
+
+    /// The store's reading identity for the whole year: the HR office's, the one role that sees every scheda.
+    static func reader(_ organization: String) -> AccessContext {
+        AccessContext(organization: organization, user: "performa-server", role: .hr)
+    }
+
+    init(year: Int, smvp: SMVP, staff: [StoredPerson], records: [StoredAppraisal], funds: [String: Int64], plan: PlanSnapshot) {
+        self.year = year
+        self.smvp = smvp
+        self.staff = staff
+        self.records = Dictionary(records.map { ($0.person, $0) }, uniquingKeysWith: { first, _ in first })
+        self.funds = funds
+        let scorecard = plan.scorecard(at: .yearEnd(year))
+        context = AppraisalContext(smvp: smvp, organization: plan.plan.organization, scorecard: scorecard, year: year,
+                                   people: staff.map(\.person), inputs: records.map(\.input))
+        schede = Dictionary(AppraisalScoring.appraiseAll(context).map { ($0.person, $0) }, uniquingKeysWith: { first, _ in first })
+        organizationName = plan.plan.organization.name
+        cap = scorecard.policy.cap
+    }
+
+    /// Reads the year from the store, with the plan that covers it (the most recent one whose span includes it).
+    /// Nil when the year has no SMVP or no staff.
+    static func read(_ app: WebApp, _ user: SignedInUser, year: Int) async throws -> AppraisalSnapshot? {
+        let reader = reader(user.organization)
+        guard let smvp = try await app.store.smvp(reader, year: year) else { return nil }
+        let staff = try await app.store.people(reader, year: year)
+        guard !staff.isEmpty else { return nil }
+        let plans = try await app.store.plans(reader).filter { $0.year <= year }.sorted { ($0.year, $0.planID) > ($1.year, $1.planID) }
+        guard let info = plans.first else { return nil }
+        let plan = try await app.snapshot(user, planID: info.planID)
+        return AppraisalSnapshot(year: year, smvp: smvp, staff: staff, records: try await app.store.appraisals(reader, year: year),
+                                 funds: try await app.store.funds(reader, year: year), plan: plan)
+    }
+
+    func member(_ id: String) -> StoredPerson? { staff.first { $0.person.id == id } }
+
+    func record(_ person: String) -> StoredAppraisal {
+        records[person] ?? .empty(year: year, person: person)
+    }
+
+    func rules(for person: Person) -> AppraisalWorkflowRules {
+        AppraisalWorkflowRules(smvp: smvp, profile: smvp.profile(for: person.category))
+    }
+
+    /// A person's or an organ's name (`giunta` → `Giunta`).
+    func name(_ id: String?) -> String? {
+        guard let id else { return nil }
+        return member(id)?.person.name ?? id.prefix(1).uppercased() + id.dropFirst()
+    }
+
+    /// The person the user is in this year's staff: linked to their user, or the plan manager they are.
+    func person(of user: SignedInUser) -> StoredPerson? {
+        staff.first { $0.userID == user.user.id } ?? user.user.managerID.flatMap(member)
+    }
+
+    /// The capacities in which the user acts on a person's scheda (none: they may not see it).
+    func actors(_ user: SignedInUser, on member: StoredPerson) -> Set<AppraisalActor> {
+        let me = person(of: user)?.person.id
+        let relation = AppraisalAccess.relation(of: member, userID: user.user.id, managerID: user.user.managerID, userPerson: me)
+        let organ = member.evaluator.map { self.member($0) == nil } ?? true
+        return AppraisalAccess.actors(role: user.role, relation: relation, managerial: member.person.category.isManagerial, evaluatorIsOrgan: organ)
+    }
+
+    /// What is missing for a scheda to be evaluated, in Italian.
+    func missing(_ appraisal: Appraisal) -> [String] {
+        appraisal.components.filter { $0.score.final == nil && $0.score.status != .notApplicable }.map { $0.title.lowercased() }
+    }
+
+    /// The bonus of each profile with a fund.
+    var bonus: [BonusDistribution] {
+        AppraisalBonus.distributions(schede: staff.compactMap { schede[$0.person.id] }, context: context, funds: { self.funds[$0] })
+    }
+
+    var differentiation: DifferentiationReport {
+        DifferentiationReport(appraisals: staff.compactMap { schede[$0.person.id] }, smvp: smvp, year: year,
+                              evaluatorNames: Dictionary(staff.map { ($0.person.id, $0.person.name) }, uniquingKeysWith: { first, _ in first }))
+    }
+}
