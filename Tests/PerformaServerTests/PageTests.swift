@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import Performa
 @testable import PerformaServer
@@ -220,6 +221,23 @@ struct PageTests {
             #expect(missing.text.contains("Pagina non trovata"))
             let plans = try await browser.get("/piani")
             #expect(plans.text.contains("Piano della Performance 2021-2023"))
+        }
+    }
+
+    @Test("an error page shows who is signed in, and its logout works (it carries the CSRF token)")
+    func errorPagesKnowTheUser() async throws {
+        try await TestServer.run { client, _ in
+            var browser = TestBrowser(client)
+            try await browser.login(DemoUser.viewer)
+            for (path, status) in [("/non-esiste", HTTPResponse.Status.notFound), ("/utenti", .forbidden)] {
+                let page = try await browser.get(path)
+                #expect(page.status == status)
+                #expect(page.text.contains("Lettore (demo)"), "\(path): the header names the user")
+                #expect(page.text.contains("name=\"_csrf\" value=\"\(browser.csrf)\""), "\(path): the logout form carries the token")
+            }
+            let out = try await browser.post(Paths.logout, [])
+            #expect(out.location == Paths.login + "?esito=uscita")
+            #expect(try await browser.get("/piani").status == .seeOther, "signed out")
         }
     }
 }

@@ -38,8 +38,10 @@ func buildApplication(
 }
 
 /// The routes and middleware, outermost first: request log and metrics, security headers, error pages, static files
-/// (served when no route matches, so that a missing file gets the Italian 404 page), CSRF cookie, session; then the
-/// pages and the API.
+/// (served when no route matches, so that a missing file gets the Italian 404 page), CSRF cookie, session, and error
+/// pages again; then the pages and the API. The inner error pages are those of the routes: they know the user and
+/// the CSRF token, so the header shows who is signed in and the logout works from a 403 or a 404; the outer ones
+/// catch what fails before a session is known.
 func buildRouter(_ app: WebApp, metrics: PrometheusCollectorRegistry, logger: Logger) -> Router<WebRequestContext> {
     let router = Router(context: WebRequestContext.self)
     router.addMiddleware {
@@ -51,6 +53,7 @@ func buildRouter(_ app: WebApp, metrics: PrometheusCollectorRegistry, logger: Lo
         FileMiddleware(PageRenderer.staticFolder.path, urlBasePath: UIAssets.ownURLBase, cacheControl: .init([(MediaType(type: .any), [.public, .maxAge(3600)])]), logger: logger)
         CSRFMiddleware(secureCookies: app.configuration.secureCookies)
         SessionAuthenticator(store: app.store)
+        ErrorMiddleware(pages: app.pages)
     }
     ServicePages(app: app, metrics: metrics).addRoutes(to: router)
     AuthPages(app: app).addRoutes(to: router)
