@@ -14,6 +14,8 @@ public struct AppraisalProgress: Codable, Hashable, Sendable {
         public var outcome: AppraisalAction.ReviewOutcome?
         public var decisionReasons: String?
         public var decidedOn: Day?
+        /// Who decided, as the SMVP names them (`reviewDecidedBy`); the HR office records it.
+        public var decidedBy: String?
     }
 
     public struct Event: Codable, Hashable, Sendable {
@@ -60,7 +62,7 @@ public struct AppraisalProgress: Codable, Hashable, Sendable {
         if let review {
             facts.append(("Riesame chiesto il \(review.requestedOn.italian)", review.reasons))
             if let outcome = review.outcome {
-                facts.append(("Esito del riesame\(review.decidedOn.map { " (\($0.italian))" } ?? "")", "\(outcome.italian): \(review.decisionReasons ?? "")"))
+                facts.append(("Esito del riesame\(review.decidedOn.map { " (\($0.italian))" } ?? "")\(review.decidedBy.map { ", deciso da \($0)" } ?? "")", "\(outcome.italian): \(review.decisionReasons ?? "")"))
             }
         }
         return facts

@@ -44,4 +44,14 @@ public enum AppraisalActor: String, Codable, CaseIterable, Hashable, Sendable {
         case .oiv: return "OIV"
         }
     }
+
+    /// The actor with the preposition «a» and its article, for «spetta al valutatore» and «all'OIV».
+    public var italianDative: String {
+        switch self {
+        case .person: return "al valutato"
+        case .evaluator: return "al valutatore"
+        case .hr: return "all'ufficio personale"
+        case .oiv: return "all'OIV"
+        }
+    }
 }

@@ -8,16 +8,19 @@ public struct AppraisalWorkflowRules: Hashable, Sendable {
     public var proposedByOIV: Bool
     /// Calendar days after the delivery within which the person may ask for a review.
     public var reviewDeadlineDays: Int
+    /// Who decides a review (`SMVP.reviewDecidedBy`); the HR office records the decision in their name.
+    public var reviewDecidedBy: String?
 
-    public init(selfAssessment: Bool, proposedByOIV: Bool, reviewDeadlineDays: Int) {
+    public init(selfAssessment: Bool, proposedByOIV: Bool, reviewDeadlineDays: Int, reviewDecidedBy: String? = nil) {
         self.selfAssessment = selfAssessment
         self.proposedByOIV = proposedByOIV
         self.reviewDeadlineDays = reviewDeadlineDays
+        self.reviewDecidedBy = reviewDecidedBy
     }
 
     public init(smvp: SMVP, profile: AppraisalProfile?) {
         self.init(selfAssessment: profile?.selfAssessment == true, proposedByOIV: profile?.proposedByOIV == true,
-                  reviewDeadlineDays: smvp.reviewDeadlineDays)
+                  reviewDeadlineDays: smvp.reviewDeadlineDays, reviewDecidedBy: smvp.reviewDecidedBy)
     }
 }
 
@@ -84,7 +87,7 @@ public enum AppraisalWorkflow {
         let kind = action.kind
         let label = "«\(kind.italian)»"
         guard actor == kind.actor else {
-            throw AppraisalWorkflowError(message: "\(label) spetta al \(kind.actor.italian), non al \(actor.italian).")
+            throw AppraisalWorkflowError(message: "\(label) spetta \(kind.actor.italianDative), non \(actor.italianDative).")
         }
         let origins = origins(kind, rules)
         if origins.isEmpty {
@@ -128,6 +131,7 @@ public enum AppraisalWorkflow {
             next.review?.outcome = outcome
             next.review?.decisionReasons = try text(reasons, "Indicare le motivazioni dell'esito del riesame.")
             next.review?.decidedOn = today
+            next.review?.decidedBy = rules.reviewDecidedBy
         case .close:
             if progress.state == .delivered, let deadline, today <= deadline {
                 throw AppraisalWorkflowError(message: "La scheda si può chiudere dopo il \(deadline.italian): fino a quel giorno il valutato può chiedere il riesame.")
@@ -149,6 +153,11 @@ public enum AppraisalWorkflow {
             default: return true
             }
         }
+    }
+
+    /// The steps `actor` may take now (for the pages' «prossima azione»).
+    public static func available(_ progress: AppraisalProgress, actor: AppraisalActor, rules: AppraisalWorkflowRules, today: Day) -> [AppraisalAction.Kind] {
+        available(progress, rules: rules, today: today).filter { $0.actor == actor }
     }
 
     /// Whether `actor` may change a part of the scheda in `state`: the evaluator sets the objectives before they are
