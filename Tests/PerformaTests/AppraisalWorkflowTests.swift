@@ -297,6 +297,23 @@ struct AppraisalWorkflowTests {
         #expect(!AppraisalWorkflow.mayEdit(.ratings, progress: changed, actor: .evaluator))
     }
 
+    @Test("who edits what, in every state: the objectives and the ratings, each actor, the review changed or confirmed")
+    func editingInEveryState() {
+        for state in AppraisalState.allCases {
+            for outcome in [AppraisalAction.ReviewOutcome.confirmed, .changed] {
+                var progress = Self.scheda(in: state)
+                progress.review?.outcome = outcome
+                for actor in AppraisalActor.allCases {
+                    let objectives = actor == .evaluator && [.draft, .objectivesAcknowledged].contains(state)
+                    let ratings = (actor == .evaluator && [.midYearChecked, .selfAssessed, .proposed].contains(state))
+                        || (actor == .hr && state == .reviewDecided && outcome == .changed)
+                    #expect(AppraisalWorkflow.mayEdit(.objectives, progress: progress, actor: actor) == objectives, "objectives, \(actor), \(state)")
+                    #expect(AppraisalWorkflow.mayEdit(.ratings, progress: progress, actor: actor) == ratings, "ratings, \(actor), \(state), \(outcome)")
+                }
+            }
+        }
+    }
+
     @Test("day arithmetic round-trips across months, leap years and centuries")
     func days() {
         for ordinal in stride(from: -800_000, to: 800_000, by: 997) { #expect(Day(ordinal: ordinal).ordinal == ordinal) }
