@@ -176,6 +176,18 @@ struct AppraisalWorkflowTests {
         #expect(AppraisalWorkflowRules(smvp: smvp, profile: nil) == AppraisalWorkflowRules(selfAssessment: false, proposedByOIV: false, reviewDeadlineDays: 30))
     }
 
+    @Test("a scheda delivered without a recorded day: the review may still be asked, the closing waits for the person")
+    func deliveredWithoutDay() throws {
+        let delivered = AppraisalProgress(state: .delivered, history: [])
+        let late = Day(2030, 1, 1)
+        #expect(AppraisalWorkflow.available(delivered, rules: Self.plain, today: late) == [.acceptEvaluation, .requestReview])
+        #expect(try AppraisalWorkflow.apply(.requestReview(reasons: "motivi"), to: delivered, by: .person, user: "u", at: Self.now, today: late,
+                                            rules: Self.plain, complete: true).state == .reviewRequested)
+        #expect(throws: AppraisalWorkflowError(message: "La data di consegna non è registrata: la scheda si chiude dopo la presa visione o l'esito del riesame.")) {
+            try AppraisalWorkflow.apply(.close, to: delivered, by: .hr, user: "hr", at: Self.now, today: late, rules: Self.plain, complete: true)
+        }
+    }
+
     @Test("texts are trimmed, required, at most 10.000 characters and free of control characters")
     func texts() throws {
         let checked = try Self.walk(Array(Self.plainPath.prefix(2)), rules: Self.plain)

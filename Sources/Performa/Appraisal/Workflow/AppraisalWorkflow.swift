@@ -100,8 +100,8 @@ public enum AppraisalWorkflow {
             let hint = possible.isEmpty ? "." : ": il passo possibile ora è " + possible.joined(separator: " oppure ") + "."
             throw AppraisalWorkflowError(message: "\(label) non è possibile con la scheda nello stato «\(progress.state.italian)»" + hint)
         }
+        if let problem = timingProblem(kind, progress, rules, today) { throw AppraisalWorkflowError(message: problem) }
         var next = progress
-        let deadline = reviewDeadline(progress, rules)
         switch action {
         case .communicateObjectives:
             next.objectivesCommunicatedOn = today
@@ -123,9 +123,6 @@ public enum AppraisalWorkflow {
         case .deliver:
             next.deliveredOn = today
         case .requestReview(let reasons):
-            if let deadline, today > deadline {
-                throw AppraisalWorkflowError(message: "Il termine per chiedere il riesame è scaduto il \(deadline.italian).")
-            }
             next.review = AppraisalProgress.Review(requestedOn: today, reasons: try text(reasons, "Indicare le motivazioni della richiesta di riesame."))
         case .decideReview(let outcome, let reasons):
             next.review?.outcome = outcome
@@ -133,9 +130,7 @@ public enum AppraisalWorkflow {
             next.review?.decidedOn = today
             next.review?.decidedBy = rules.reviewDecidedBy
         case .close:
-            if progress.state == .delivered, let deadline, today <= deadline {
-                throw AppraisalWorkflowError(message: "La scheda si può chiudere dopo il \(deadline.italian): fino a quel giorno il valutato può chiedere il riesame.")
-            }
+            break
         }
         next.state = destination(kind)
         next.history.append(AppraisalProgress.Event(action: kind, actor: actor, user: user, at: moment))
@@ -145,13 +140,29 @@ public enum AppraisalWorkflow {
     /// The steps anyone may take now, in the workflow's order (for «prossimo passo»).
     public static func available(_ progress: AppraisalProgress, rules: AppraisalWorkflowRules, today: Day) -> [AppraisalAction.Kind] {
         AppraisalAction.Kind.allCases.filter { kind in
-            guard origins(kind, rules).contains(progress.state) else { return false }
-            let deadline = reviewDeadline(progress, rules)
-            switch kind {
-            case .requestReview: return deadline.map { today <= $0 } ?? true
-            case .close where progress.state == .delivered: return deadline.map { today > $0 } ?? false
-            default: return true
+            origins(kind, rules).contains(progress.state) && timingProblem(kind, progress, rules, today) == nil
+        }
+    }
+
+    /// Why a delivered scheda's review or closing is not possible today: a review only until the deadline (that day
+    /// included), the closing only after it. Without a delivery day the person keeps the right to a review and the
+    /// scheda stays open until they accept or ask for one.
+    private static func timingProblem(_ kind: AppraisalAction.Kind, _ progress: AppraisalProgress, _ rules: AppraisalWorkflowRules,
+                                      _ today: Day) -> String? {
+        guard progress.state == .delivered else { return nil }
+        let deadline = reviewDeadline(progress, rules)
+        switch kind {
+        case .requestReview:
+            guard let deadline, today > deadline else { return nil }
+            return "Il termine per chiedere il riesame è scaduto il \(deadline.italian)."
+        case .close:
+            guard let deadline else {
+                return "La data di consegna non è registrata: la scheda si chiude dopo la presa visione o l'esito del riesame."
             }
+            guard today <= deadline else { return nil }
+            return "La scheda si può chiudere dopo il \(deadline.italian): fino a quel giorno il valutato può chiedere il riesame."
+        default:
+            return nil
         }
     }
 
