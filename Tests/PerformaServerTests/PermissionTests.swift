@@ -243,6 +243,13 @@ struct PermissionTests {
         // Logging in (a wrong password, an API session), then ending the session: through the API, then the form.
         Row(route: "POST /accesso", path: "/accesso", body: .form([("ente", TestServer.organization), ("utente", "nessuno"), ("password", "sbagliata")]),
             expected: everyone(.unauthorized), showsDirectory: true),
+        // Individual appraisal through the API: each user's own list; the OIV reads a dirigente's scheda; nobody of the
+        // matrix acts on the employee's.
+        Row(route: "GET /api/appraisals", path: "/api/appraisals?year=2021", expected: api(admin: .ok, manager: .ok, oiv: .ok, viewer: .ok)),
+        Row(route: "GET /api/appraisals/{year}/{person}", path: "/api/appraisals/2021/taioli",
+            expected: api(admin: .forbidden, manager: .forbidden, oiv: .ok, viewer: .forbidden)),
+        Row(route: "POST /api/appraisals/{year}/{person}/actions", path: "/api/appraisals/2021/p040/actions",
+            body: .json(#"{"action":"close","rowVersion":1}"#), expected: api(admin: .forbidden, manager: .forbidden, oiv: .forbidden, viewer: .forbidden)),
         Row(route: "POST /api/session", path: "/api/session",
             body: .json(#"{"organization":"cciaa-brescia","username":"lettore","password":"demo-lettore"}"#), expected: everyone(.created, tokens: true)),
         Row(route: "DELETE /api/session", path: "/api/session", expected: api(admin: .noContent, manager: .noContent, oiv: .noContent, viewer: .noContent)),

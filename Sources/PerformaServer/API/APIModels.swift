@@ -28,6 +28,37 @@ enum APIModels {
         var role: String
     }
 
+    /// A scheda of individual appraisal in a list: who, where it stands, the final points, the steps the user may take.
+    struct AppraisalSummary: Codable, Sendable {
+        var year: Int
+        var person: String
+        var name: String
+        var category: String
+        var profile: String?
+        var evaluator: String?
+        var state: String
+        var points: Double?
+        var rowVersion: Int
+        var nextActions: [String]
+    }
+
+    /// One scheda: its summary, the computed scheda (components, objectives, behaviours, steps) and its workflow.
+    struct AppraisalDetail: Codable, Sendable {
+        var summary: AppraisalSummary
+        var appraisal: Appraisal?
+        var progress: AppraisalProgress
+        var ratings: [BehaviourRating]
+    }
+
+    struct AppraisalActionRequest: RequestBody {
+        var action: String
+        var rowVersion: Int
+        var day: String?
+        var text: String?
+        var outcome: String?
+        static let fields: Set<String> = ["action", "rowVersion", "day", "text", "outcome"]
+    }
+
     struct ObjectiveSummary: Codable, Sendable {
         var key: String
         var code: String

@@ -29,7 +29,7 @@ struct APIRoutes: Sendable {
 
     /// Logs in and returns a session token for the `Authorization: Bearer` header.
     @Sendable func openSession(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let body = try await decode(APIModels.SessionRequest.self, request, context)
+        let body = try await Self.decode(APIModels.SessionRequest.self, request, context)
         let outcome = try await LoginAttempt(app: app).run(organization: body.organization, username: body.username, password: body.password,
                                                            clientAddress: context.clientAddress, logger: context.logger)
         switch outcome {
@@ -46,7 +46,7 @@ struct APIRoutes: Sendable {
 
     /// Ends the session of the token used.
     @Sendable func closeSession(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let user = try writer(request, context)
+        let user = try Self.writer(request, context)
         try await app.store.endSession(token: user.token)
         return Response(status: .noContent)
     }
@@ -129,11 +129,11 @@ struct APIRoutes: Sendable {
 
     /// Records a value after the same checks as the form: an invalid value is refused with 422 and nothing is saved.
     @Sendable func recordMeasurement(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let user = try writer(request, context)
+        let user = try Self.writer(request, context)
         guard user.role.may(.enterMeasurements) else {
             throw HTTPError(.forbidden, message: "Operazione non consentita al ruolo «\(user.role.italian)».")
         }
-        let body = try await decode(APIModels.MeasurementRequest.self, request, context)
+        let body = try await Self.decode(APIModels.MeasurementRequest.self, request, context)
         let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         guard let key = IndicatorKey(parsing: body.indicator), let indicator = PlanIndex(snapshot.plan).indicator(key) else {
             return APIError.response(.unprocessableContent, "Indicatore «\(body.indicator)» inesistente nel piano.", field: "indicator")
@@ -182,7 +182,7 @@ struct APIRoutes: Sendable {
     }
 
     /// The user of a writing request: bearer-token clients as they are, cookie sessions only with the CSRF header.
-    private func writer(_ request: Request, _ context: WebRequestContext) throws -> SignedInUser {
+    static func writer(_ request: Request, _ context: WebRequestContext) throws -> SignedInUser {
         let user = try context.requireUser()
         if !user.viaBearer && !context.acceptsCSRFToken(request.headers[HeaderNames.csrfToken]) {
             throw HTTPError(.forbidden, message: "Richiesta rifiutata: con il cookie di sessione serve l'intestazione \(CSRFMiddleware.headerName).")
@@ -190,7 +190,7 @@ struct APIRoutes: Sendable {
         return user
     }
 
-    private func decode<T: APIModels.RequestBody>(_ type: T.Type, _ request: Request, _ context: WebRequestContext) async throws -> T {
+    static func decode<T: APIModels.RequestBody>(_ type: T.Type, _ request: Request, _ context: WebRequestContext) async throws -> T {
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: min(1024 * 1024, context.maxUploadSize))

@@ -14,6 +14,8 @@ public enum DemoData {
     public static let appraisalsFile = "valutazioni-illustrative-2021.yaml"
     /// The one scheda the demo leaves at its start, for trying the whole workflow (the employee of the worked example).
     static let draftScheda = "p040"
+    /// The struttura tecnica's demo user's own scheda, left delivered.
+    static let deliveredScheda = "p116"
     static let emailDomain = "@demo.invalid"
 
     /// A demo user and the password printed for it.
@@ -51,7 +53,7 @@ public enum DemoData {
         accounts.append(Account(username: "personale", password: "demo-personale", displayName: "Ufficio personale (demo)", role: .hr, person: "p125"))
         accounts.append(Account(username: "dipendente", password: "demo-dipendente", displayName: "Persona illustrativa 040 (demo)", role: .employee,
                                 person: draftScheda))
-        accounts[0].person = "p116"
+        accounts[0].person = deliveredScheda
         return accounts
     }
 
@@ -117,8 +119,14 @@ extension DemoData {
         let evaluated = AppraisalProgress(state: .evaluated, history: [
             AppraisalProgress.Event(action: .evaluate, actor: .evaluator, user: context.user, at: Date()),
         ])
+        // The struttura tecnica's own scheda is delivered today: its user can take the person's step (through the
+        // API's documented example too).
+        var delivered = evaluated
+        delivered.state = .delivered
+        delivered.deliveredOn = Display.today()
+        delivered.history.append(AppraisalProgress.Event(action: .deliver, actor: .evaluator, user: context.user, at: Date()))
         try await store.importAppraisals(context, year: year.year, year.inputs.map { input in
-            (input, input.person == draftScheda ? AppraisalProgress.initial : evaluated)
+            (input, input.person == draftScheda ? AppraisalProgress.initial : input.person == deliveredScheda ? delivered : evaluated)
         })
         let users = try await store.users(context)
         for account in accounts {

@@ -116,27 +116,9 @@ struct AppraisalPages: Sendable {
         guard let kind = AppraisalAction.Kind(rawValue: form.text("azione")) else { throw HTTPError(.badRequest, message: "Passo non riconosciuto.") }
         let today = Display.today()
         let day = Day(parsing: form.text("data")) ?? today
-        let text = form.text("testo")
-        let action: AppraisalAction
-        switch kind {
-        case .communicateObjectives: action = .communicateObjectives
-        case .acknowledgeObjectives: action = .acknowledgeObjectives
-        case .recordMidYearCheck: action = .recordMidYearCheck(day: day, notes: text)
-        case .selfAssess: action = .selfAssess(text: text)
-        case .propose: action = .propose(notes: text)
-        case .evaluate: action = .evaluate
-        case .recordInterview: action = .recordInterview(day: day, notes: text)
-        case .deliver: action = .deliver
-        case .acceptEvaluation: action = .acceptEvaluation
-        case .requestReview: action = .requestReview(reasons: text)
-        case .decideReview: action = .decideReview(outcome: form.text("esito") == "modificata" ? .changed : .confirmed, reasons: text)
-        case .close: action = .close
-        }
-        let appraisal = snapshot.schede[member.person.id]
+        let action = AppraisalAction(kind: kind, day: day, text: form.text("testo"), outcome: form.text("esito") == "modificata" ? .changed : .confirmed)
         do {
-            _ = try await app.store.applyAppraisalAction(user.context, year: year, person: person, action, today: today,
-                                                         complete: appraisal?.final.status == .complete, missing: appraisal.map(snapshot.missing) ?? [],
-                                                         expectedRowVersion: Int(form.text("versione")) ?? -1)
+            _ = try await snapshot.apply(app.store, user, action, to: member, today: today, expectedRowVersion: Int(form.text("versione")) ?? -1)
         } catch let error as StoreError {
             return try await render(user, context, snapshot, member, section: section(user, snapshot, member),
                                     errors: [FormErrorSummary.Item(message: error.description, href: "#azione-\(kind.rawValue)")], status: .unprocessableContent)
@@ -187,17 +169,8 @@ struct AppraisalPages: Sendable {
         return (user, plans.map(\.year).max() ?? Calendar.current.component(.year, from: Date()))
     }
 
-    /// The person's scheda when the user may see it (else 403, the same for a person who is not there: nothing is
-    /// revealed); a read by someone other than the owner is logged.
     private func visible(_ user: SignedInUser, year: Int, person: String, logRead: Bool = true) async throws -> (AppraisalSnapshot, StoredPerson) {
-        guard let snapshot = try await app.appraisalYear(user, year: year), let member = snapshot.member(person),
-              !snapshot.actors(user, on: member).isEmpty else {
-            throw HTTPError(.forbidden, message: "Scheda non consentita: puoi vedere la tua e quelle delle persone che valuti.")
-        }
-        if logRead && snapshot.person(of: user)?.person.id != person {
-            try await app.store.recordAppraisalRead(user.context, year: year, person: person)
-        }
-        return (snapshot, member)
+        try await AppraisalSnapshot.visible(app, user, year: year, person: person, logRead: logRead)
     }
 
     private func section(_ user: SignedInUser, _ snapshot: AppraisalSnapshot, _ member: StoredPerson) -> PageChrome.AppraisalSection {

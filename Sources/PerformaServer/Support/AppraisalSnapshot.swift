@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Performa
 import PerformaStore
 
@@ -95,5 +96,27 @@ final class AppraisalSnapshot: Sendable {
     var differentiation: DifferentiationReport {
         DifferentiationReport(appraisals: staff.compactMap { schede[$0.person.id] }, smvp: smvp, year: year,
                               evaluatorNames: Dictionary(staff.map { ($0.person.id, $0.person.name) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The person's scheda when the user may see it, else 403 (the same for a person who is not there: nothing is
+    /// revealed); a read by someone other than the owner is logged. For the pages and the API alike.
+    static func visible(_ app: WebApp, _ user: SignedInUser, year: Int, person: String, logRead: Bool = true) async throws -> (AppraisalSnapshot, StoredPerson) {
+        guard let snapshot = try await app.appraisalYear(user, year: year), let member = snapshot.member(person),
+              !snapshot.actors(user, on: member).isEmpty else {
+            throw HTTPError(.forbidden, message: "Scheda non consentita: puoi vedere la tua e quelle delle persone che valuti.")
+        }
+        if logRead && snapshot.person(of: user)?.person.id != person {
+            try await app.store.recordAppraisalRead(user.context, year: year, person: person)
+        }
+        return (snapshot, member)
+    }
+
+    /// Takes a step of a person's scheda as the user, with whether the computed scheda is complete.
+    func apply(_ store: any PerformaStore, _ user: SignedInUser, _ action: AppraisalAction, to member: StoredPerson, today: Day,
+               expectedRowVersion: Int) async throws -> StoredAppraisal {
+        let appraisal = schede[member.person.id]
+        return try await store.applyAppraisalAction(user.context, year: year, person: member.person.id, action, today: today,
+                                                    complete: appraisal?.final.status == .complete, missing: appraisal.map(missing) ?? [],
+                                                    expectedRowVersion: expectedRowVersion)
     }
 }
