@@ -65,6 +65,9 @@ struct AppraisalStoreTests {
             for (user, expected) in expectedReads {
                 let seen = try await store.appraisals(staffed.users[user]!, year: Self.year).map(\.person).sorted()
                 #expect(seen == expected, "\(user)")
+                // The staff list follows the same rule, except that whoever manages the staff sees all of it.
+                let people = try await store.people(staffed.users[user]!, year: Self.year).map(\.person.id).sorted()
+                #expect(people == (user == "admin" ? ["p1", "p2", "p3", "rossi"] : expected), "\(user)")
             }
             // Writes: communicating the objectives is the evaluator's; the HR office acts for the Giunta.
             let writes: [(String, String, Bool)] = [
@@ -159,6 +162,36 @@ struct AppraisalStoreTests {
             await #expect(throws: StoreError.self) {
                 try await store.replacePeople(staffed.users["rossi"]!, year: Self.year, Self.people, organization: plan.organization)
             }
+        }
+    }
+
+    @Test("the SMVP that applies to a year is the latest adopted from a year not after it; funds replace the year's; both by the HR office only and per organization",
+          arguments: TestBackend.allCases)
+    func smvpAndFunds(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            let staffed = try await Self.staffed(store)
+            let hr = staffed.users["personale"]!, employee = staffed.users["dipendente"]!
+            var later = Self.smvp(hr.organization)
+            later.fromYear = 2024
+            later.title = "SMVP dal 2024"
+            try await store.setSMVP(hr, later)
+            #expect(try await store.smvp(employee, year: 2020) == nil)
+            for (year, title) in [(2021, "SMVP di prova"), (2023, "SMVP di prova"), (2024, "SMVP dal 2024"), (2030, "SMVP dal 2024")] {
+                #expect(try await store.smvp(employee, year: year)?.title == title, "\(year)")
+            }
+            await #expect(throws: StoreError.self) { try await store.setSMVP(employee, later) }
+            await #expect(throws: StoreError.self) { try await store.setSMVP(hr, Self.smvp("altro-ente")) }
+
+            try await store.setFunds(hr, year: Self.year, ["comparto": 1_000_000, "dirigenti": 500_000])
+            try await store.setFunds(hr, year: Self.year, ["comparto": 1_234_567])
+            #expect(try await store.funds(hr, year: Self.year) == ["comparto": 1_234_567])
+            await #expect(throws: StoreError.self) { try await store.setFunds(hr, year: Self.year, ["comparto": -1]) }
+            await #expect(throws: StoreError.self) { try await store.setFunds(employee, year: Self.year, ["comparto": 1]) }
+            #expect(try await store.funds(hr, year: Self.year) == ["comparto": 1_234_567])
+
+            let other = try await TestPlans.seeded(store, "altro-ente")
+            #expect(try await store.smvp(other, year: 2025) == nil)
+            #expect(try await store.funds(other, year: Self.year).isEmpty)
         }
     }
 }
