@@ -25,6 +25,7 @@ struct ServiceTests {
         try await TestServer.run { client, _ in
             let css = try await client.execute(uri: UIAssets.ownURLBase + "/performa.css", method: .get)
             #expect(css.status == .ok)
+            #expect(css.headers[.contentType]?.hasPrefix("text/css") == true, "a stylesheet, not an error page")
             #expect(String(buffer: css.body).contains("@font-face"))
             let folder = TestServer.configuration().assetsFolder
             if UIAssets.missing(in: folder).isEmpty {

@@ -53,7 +53,7 @@ func buildRouter(_ app: WebApp, metrics: PrometheusCollectorRegistry, logger: Lo
         FileMiddleware(PageRenderer.staticFolder.path, urlBasePath: UIAssets.ownURLBase, cacheControl: .init([(MediaType(type: .any), [.public, .maxAge(3600)])]), logger: logger)
         CSRFMiddleware(secureCookies: app.configuration.secureCookies)
         SessionAuthenticator(store: app.store)
-        ErrorMiddleware(pages: app.pages)
+        ErrorMiddleware(pages: app.pages, passesStaticPathsThrough: true)
     }
     ServicePages(app: app, metrics: metrics).addRoutes(to: router)
     AuthPages(app: app).addRoutes(to: router)

@@ -9,8 +9,12 @@ import PerformaStore
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = WebRequestContext
     let pages: PageRenderer
+    /// For the instance inside the file middleware: a static path's error (no route matched it) goes on to the file
+    /// middleware, which serves the file, or to the outer instance, which renders the 404.
+    var passesStaticPathsThrough = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if passesStaticPathsThrough && UIAssets.isStatic(request.uri.path) { return try await next(request, context) }
         do {
             return try await next(request, context)
         } catch is SignInRequired {
