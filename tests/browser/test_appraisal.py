@@ -12,6 +12,7 @@ The steps run in order on one scheda of the demo (the only one the demo leaves i
 import unittest
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from performa_browser import chromium, click, login, logout, url, wait_for
@@ -41,10 +42,14 @@ class Appraisal(unittest.TestCase):
             field = form.find_element(By.NAME, "data")
             driver.execute_script("arguments[0].value = arguments[1]", field, day)
         if outcome is not None:
-            click(driver, form.find_element(By.ID, f"esito-{outcome}"))
+            # Bootstrap Italia draws the radio on its label: a person clicks the label.
+            click(driver, form.find_element(By.CSS_SELECTOR, f"label[for='esito-{outcome}']"))
         if text is not None:
             form.find_element(By.NAME, "testo").send_keys(text)
+        page = driver.find_element(By.TAG_NAME, "html")
         click(driver, form.find_element(By.CSS_SELECTOR, "button[type='submit']"))
+        # The next page, not the one the form was on (whose address may already say esito=).
+        WebDriverWait(driver, 20).until(staleness_of(page))
         WebDriverWait(driver, 20).until(lambda d: "esito=" in d.current_url or d.find_elements(By.ID, "riepilogo-errori"))
 
     def test_1_objectives_communicated_and_acknowledged(self):
@@ -76,8 +81,9 @@ class Appraisal(unittest.TestCase):
         form = wait_for(driver, By.ID, "modulo-comportamenti").find_element(By.XPATH, "following-sibling::form")
         for select in form.find_elements(By.CSS_SELECTOR, "select"):
             Select(select).select_by_value("4")
+        page = driver.find_element(By.TAG_NAME, "html")
         click(driver, form.find_element(By.CSS_SELECTOR, "button[type='submit']"))
-        WebDriverWait(driver, 20).until(lambda d: "esito=" in d.current_url)
+        WebDriverWait(driver, 20).until(staleness_of(page))
         self.assertIn("punti su 100", driver.find_element(By.ID, "punteggio-finale").text)
         self.act("evaluate")
         self.assertEqual(self.state(), "valutata")
