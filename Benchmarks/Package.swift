@@ -45,6 +45,7 @@ let package = Package(
         suite("TargetParsing"),
         suite("Scoring"),
         suite("NationalRollUp"),
+        suite("NationalAppraisal"),
         suite("PlanImport"),
         suite("PianoHTML", extra: [.product(name: "PerformaReports", package: root)]),
         suite("StoreReads", extra: [.product(name: "PerformaStore", package: root)]),
