@@ -28,8 +28,9 @@ public struct AppraisalContext: Sendable {
         var evaluators: [String: String] = [:]
         var rated: [String: [String]] = [:]
         var behaviourPoints: [String: Double] = [:]
+        let unitsById = EvaluatorResolution.unitsById(organization)
         for person in people.sorted(by: { $0.id < $1.id }) {
-            if let evaluator = EvaluatorResolution.evaluator(of: person, organization: organization) {
+            if let evaluator = EvaluatorResolution.evaluator(of: person, organization: organization, units: unitsById) {
                 evaluators[person.id] = evaluator
                 if person.serviceMonths(in: year) >= smvp.minimumServiceMonths { rated[evaluator, default: []].append(person.id) }
             }
