@@ -165,6 +165,8 @@ struct PermissionTests {
             expected: [.admin: .ok, .manager: .forbidden, .oiv: .ok, .viewer: .forbidden, .anonymous: .seeOther]),
         Row(route: "POST /valutazioni/premi", path: "/valutazioni/premi", body: .form([("anno", "2021"), ("fondo-comparto", "non è un importo")]),
             expected: [.admin: .unprocessableContent, .manager: .forbidden, .oiv: .forbidden, .viewer: .forbidden, .anonymous: .seeOther]),
+        Row(route: "GET /valutazioni/opendata/{file}", path: "/valutazioni/opendata/premi.csv?anno=2021",
+            expected: [.admin: .ok, .manager: .forbidden, .oiv: .ok, .viewer: .forbidden, .anonymous: .seeOther]),
         Row(route: "GET /valutazioni/differenziazione", path: "/valutazioni/differenziazione?anno=2021",
             expected: [.admin: .ok, .manager: .forbidden, .oiv: .ok, .viewer: .forbidden, .anonymous: .seeOther]),
         // Users (struttura tecnica): the writes are refused on purpose (a manager without its plan id, a stale version).

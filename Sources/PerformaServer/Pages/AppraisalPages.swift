@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Performa
+import PerformaFormats
 import PerformaReports
 import PerformaStore
 
@@ -22,6 +23,7 @@ struct AppraisalPages: Sendable {
         router.get(RouterPath(Paths.bonus), use: bonus)
         router.post(RouterPath(Paths.bonus), use: saveFunds)
         router.get(RouterPath(Paths.differentiation), use: differentiation)
+        router.get(RouterPath(Paths.appraisalCampaign + "/opendata/:file"), use: openData)
     }
 
     // MARK: Pages
@@ -102,7 +104,27 @@ struct AppraisalPages: Sendable {
         guard let appraisal = snapshot.schede[member.person.id] else { throw HTTPError(.notFound) }
         let document = AppraisalSheetDocument(appraisal: appraisal, person: member.person, smvp: snapshot.smvp, organizationName: snapshot.organizationName,
                                               evaluatorName: snapshot.name(member.evaluator), record: snapshot.record(member.person.id).progress.facts)
-        return .html(document.render())
+        // Its stylesheet is inline: the document policy, as for the Piano and the Relazione.
+        return DocumentPages.document(document.render(), name: "scheda-\(year)-\(member.person.id).html", download: false)
+    }
+
+    /// The year's open data of individual performance (D.Lgs. 33/2013 art. 20), aggregated: `premi` and
+    /// `differenziazione`, as CSV or JSON, for the offices that publish them.
+    @Sendable func openData(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let (user, year) = try await userAndYear(request, context, .readAppraisalReports)
+        guard let snapshot = try await app.appraisalYear(user, year: year) else { throw HTTPError(.notFound, message: "Nessuna valutazione per il \(year).") }
+        let appraised = Dictionary(grouping: snapshot.schede.values.filter { $0.points != nil && $0.final.status == .complete }, by: { $0.profile ?? "" })
+            .mapValues(\.count)
+        let organization = user.organization
+        let tables = [AppraisalOpenData.bonuses(organization: organization, year: year, smvp: snapshot.smvp, distributions: snapshot.bonus, appraised: appraised),
+                      AppraisalOpenData.differentiation(organization: organization, report: snapshot.differentiation, smvp: snapshot.smvp)]
+        let file = try context.parameters.require("file")
+        for table in tables {
+            let name = "\(organization)-\(year)-\(file)"
+            if file == "\(table.name).csv" { return DocumentPages.data(table.csv, type: "text/csv; charset=utf-8", name: name) }
+            if file == "\(table.name).json" { return DocumentPages.data(table.json, type: "application/json; charset=utf-8", name: name) }
+        }
+        throw HTTPError(.notFound, message: "Tabella di dati aperti «\(file)» non disponibile.")
     }
 
     // MARK: Workflow
