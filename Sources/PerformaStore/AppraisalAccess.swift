@@ -35,4 +35,34 @@ public enum AppraisalAccess {
         if let me, person.evaluator == me { return .evaluates }
         return .other
     }
+
+    /// A user as these rules see them in one year's staff: their role, their user and plan-manager ids, the person
+    /// linked to them, and who is on the staff (an evaluator who is not is an organ, for which the HR office acts).
+    /// Built once per request or transaction, then asked about each person; the store and the pages both use it.
+    public struct Viewer: Sendable {
+        public var role: Role
+        public var userID: String
+        public var managerID: String?
+        /// The person of the staff linked to the user.
+        public var person: String?
+        var staffIDs: Set<String>
+
+        public init(role: Role, userID: String, managerID: String?, staff: [StoredPerson]) {
+            self.role = role
+            self.userID = userID
+            self.managerID = managerID
+            person = staff.first { $0.userID == userID }?.person.id
+            staffIDs = Set(staff.map(\.person.id))
+        }
+
+        /// The person the user is on the staff: linked to their user, or the plan manager they are.
+        public var me: String? { person ?? managerID.flatMap { staffIDs.contains($0) ? $0 : nil } }
+
+        /// The capacities in which the user acts on a person's scheda (none: they may not see it).
+        public func actors(on member: StoredPerson) -> Set<AppraisalActor> {
+            let relation = AppraisalAccess.relation(of: member, userID: userID, managerID: managerID, userPerson: person)
+            let organ = member.evaluator.map { !staffIDs.contains($0) } ?? true
+            return AppraisalAccess.actors(role: role, relation: relation, managerial: member.person.category.isManagerial, evaluatorIsOrgan: organ)
+        }
+    }
 }

@@ -19,7 +19,8 @@ struct AppraisalAPIRoutes: Sendable {
         let user = try context.requireUser()
         let year = try Self.year(request.uri.queryParameters.get("year"))
         guard let snapshot = try await app.appraisalYear(user, year: year) else { return APIJSON.response([APIModels.AppraisalSummary]()) }
-        return APIJSON.response(snapshot.staff.filter { !snapshot.actors(user, on: $0).isEmpty }.map { summary(snapshot, user, $0) })
+        let viewer = snapshot.viewer(user)
+        return APIJSON.response(snapshot.staff.filter { !viewer.actors(on: $0).isEmpty }.map { summary(snapshot, user, $0) })
     }
 
     @Sendable func one(_ request: Request, context: WebRequestContext) async throws -> Response {

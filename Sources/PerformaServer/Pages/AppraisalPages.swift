@@ -48,7 +48,10 @@ struct AppraisalPages: Sendable {
         let (user, year) = try await userAndYear(request, context)
         let snapshot = try await app.appraisalYear(user, year: year)
         let me = snapshot?.person(of: user)?.person.id
-        let rows = snapshot.map { snapshot in snapshot.staff.filter { $0.person.id != me && !snapshot.actors(user, on: $0).isEmpty } } ?? []
+        let rows = snapshot.map { snapshot -> [StoredPerson] in
+            let viewer = snapshot.viewer(user)
+            return snapshot.staff.filter { $0.person.id != me && !viewer.actors(on: $0).isEmpty }
+        } ?? []
         let view = listView(user, context, snapshot, rows: rows, year: year, section: .staff, heading: "Il mio personale \(year)",
                             intro: "Le persone di cui hai la scheda di valutazione, con lo stato di ciascuna e il prossimo passo.",
                             empty: "Non valuti nessuno nel \(year).")
@@ -238,7 +241,10 @@ struct AppraisalPages: Sendable {
         var sections: [PageChrome.AppraisalSection] = []
         let me = snapshot?.person(of: user)
         if me != nil { sections.append(.mine) }
-        if let snapshot, snapshot.staff.contains(where: { $0.person.id != me?.person.id && !snapshot.actors(user, on: $0).isEmpty }) { sections.append(.staff) }
+        if let snapshot {
+            let viewer = snapshot.viewer(user)
+            if snapshot.staff.contains(where: { $0.person.id != me?.person.id && !viewer.actors(on: $0).isEmpty }) { sections.append(.staff) }
+        }
         if user.role.may(.manageStaff) { sections.append(.campaign) }
         if user.role.may(.readAppraisalReports) { sections += [.bonus, .differentiation] }
         return PageChrome(title: title, organization: snapshot?.organizationName ?? "", appraisal: section, sections: sections, year: year,
@@ -249,12 +255,13 @@ struct AppraisalPages: Sendable {
                           section: PageChrome.AppraisalSection, heading: String, intro: String, empty: String) -> StaffListView {
         let today = Display.today()
         var counts: [AppraisalState: Int] = [:]
+        let viewer = snapshot?.viewer(user)
         let lines = rows.compactMap { member -> StaffListView.Row? in
-            guard let snapshot else { return nil }
+            guard let snapshot, let viewer else { return nil }
             let record = snapshot.record(member.person.id)
             counts[record.progress.state, default: 0] += 1
             let available = AppraisalWorkflow.available(record.progress, rules: snapshot.rules(for: member.person), today: today)
-            let actors = snapshot.actors(user, on: member)
+            let actors = viewer.actors(on: member)
             return StaffListView.Row(name: member.person.name, href: Paths.appraisal(member.person.id, year: year), category: member.person.category.italian,
                                      unit: member.person.unit, state: record.progress.state.italian,
                                      points: snapshot.schede[member.person.id]?.points.map { ItalianNumber.format($0, fractionDigits: 2) } ?? "—",

@@ -70,17 +70,19 @@ final class AppraisalSnapshot: Sendable {
         return member(id)?.person.name ?? id.prefix(1).uppercased() + id.dropFirst()
     }
 
+    /// The user as `AppraisalAccess` sees them in this year's staff (the store uses the same).
+    func viewer(_ user: SignedInUser) -> AppraisalAccess.Viewer {
+        AppraisalAccess.Viewer(role: user.role, userID: user.user.id, managerID: user.user.managerID, staff: staff)
+    }
+
     /// The person the user is in this year's staff: linked to their user, or the plan manager they are.
     func person(of user: SignedInUser) -> StoredPerson? {
-        staff.first { $0.userID == user.user.id } ?? user.user.managerID.flatMap(member)
+        viewer(user).me.flatMap(member)
     }
 
     /// The capacities in which the user acts on a person's scheda (none: they may not see it).
     func actors(_ user: SignedInUser, on member: StoredPerson) -> Set<AppraisalActor> {
-        let me = person(of: user)?.person.id
-        let relation = AppraisalAccess.relation(of: member, userID: user.user.id, managerID: user.user.managerID, userPerson: me)
-        let organ = member.evaluator.map { self.member($0) == nil } ?? true
-        return AppraisalAccess.actors(role: user.role, relation: relation, managerial: member.person.category.isManagerial, evaluatorIsOrgan: organ)
+        viewer(user).actors(on: member)
     }
 
     /// What is missing for a scheda to be evaluated, in Italian.

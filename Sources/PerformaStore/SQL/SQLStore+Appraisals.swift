@@ -66,7 +66,7 @@ extension SQLStore {
             let staff = try await scope.staff(year)
             if context.role.may(.manageStaff) { return staff }
             let viewer = try await scope.appraisalViewer(staff)
-            return staff.filter { scope.access(to: $0, viewer).read }
+            return staff.filter { !viewer.actors(on: $0).isEmpty }
         }
     }
 
@@ -122,7 +122,7 @@ extension SQLStore {
                 visible = staff
             } else {
                 let viewer = try await scope.appraisalViewer(staff)
-                visible = staff.filter { scope.access(to: $0, viewer).read }
+                visible = staff.filter { !viewer.actors(on: $0).isEmpty }
             }
             return visible.map { records[$0.person.id] ?? StoredAppraisal.empty(year: year, person: $0.person.id) }
         }
@@ -208,16 +208,6 @@ extension StoredAppraisal {
     }
 }
 
-/// The signed-in user as the appraisal's rules see them.
-struct AppraisalViewer {
-    var role: Role
-    var userID: String
-    var managerID: String?
-    var person: String?
-    /// The year's staff: an evaluator not among them is an organ (the Giunta), for which the HR office acts.
-    var staffIDs: Set<String>
-}
-
 extension Scope {
     func staff(_ year: Int) async throws -> [StoredPerson] {
         try await db.raw("""
@@ -228,18 +218,9 @@ extension Scope {
         }
     }
 
-    func appraisalViewer(_ staff: [StoredPerson]) async throws -> AppraisalViewer {
-        let managerID = (try? await userRow(context.user))?.managerID
-        let person = staff.first { $0.userID == context.user }?.person.id
-        return AppraisalViewer(role: context.role, userID: context.user, managerID: managerID, person: person, staffIDs: Set(staff.map(\.person.id)))
-    }
-
-    func access(to person: StoredPerson, _ viewer: AppraisalViewer) -> (read: Bool, actors: Set<AppraisalActor>) {
-        let relation = AppraisalAccess.relation(of: person, userID: viewer.userID, managerID: viewer.managerID, userPerson: viewer.person)
-        let organ = person.evaluator.map { !viewer.staffIDs.contains($0) } ?? true
-        let actors = AppraisalAccess.actors(role: viewer.role, relation: relation, managerial: person.person.category.isManagerial,
-                                            evaluatorIsOrgan: organ)
-        return (!actors.isEmpty, actors)
+    /// The acting user as `AppraisalAccess` sees them in `staff`.
+    func appraisalViewer(_ staff: [StoredPerson]) async throws -> AppraisalAccess.Viewer {
+        AppraisalAccess.Viewer(role: context.role, userID: context.user, managerID: (try? await userRow(context.user))?.managerID, staff: staff)
     }
 
     func appraisalRows(_ year: Int) async throws -> [String: StoredAppraisal] {
@@ -276,7 +257,7 @@ extension Scope {
             throw StoreError.notFound(subject: "la persona «\(person)» del personale \(year)")
         }
         let viewer = try await appraisalViewer(staff)
-        let actors = access(to: member, viewer).actors
+        let actors = viewer.actors(on: member)
         guard !actors.isEmpty else { throw StoreError.forbidden(role: context.role, action: "agire sulla scheda di \(member.person.name)") }
         let stored = try await appraisalRows(year)[person] ?? StoredAppraisal.empty(year: year, person: person)
         guard stored.rowVersion == expectedRowVersion else {
