@@ -8,6 +8,14 @@ import Foundation
 public enum ItalianNumber {
     /// Parses `1489`, `1.489`, `2.922`, `97,40`, `4.785,63`, `-5,00`, `+20`, `0.5`.
     /// A dot followed by exactly three digits is a thousands separator; a comma is the decimal mark.
+    /// An amount in euros as a person writes it (`150.000`, `€ 150.000,50`) in cents: from 0 to less than a thousand
+    /// billion; nil otherwise. For every fund typed into a form (valorizzazione, premi).
+    public static func euroCents(_ raw: String) -> Int64? {
+        let cleaned = raw.replacingOccurrences(of: "€", with: "").trimmingCharacters(in: .whitespaces)
+        guard let euros = parse(cleaned), euros >= 0, euros < 1e12 else { return nil }
+        return Int64((euros * 100).rounded())
+    }
+
     public static func parse(_ raw: String) -> Double? {
         // A digit string beyond Double's range (`1` and 400 zeros) reads as infinity: no plan means that.
         guard let value = parseDigits(raw), value.isFinite else { return nil }

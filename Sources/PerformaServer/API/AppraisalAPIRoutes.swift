@@ -17,7 +17,7 @@ struct AppraisalAPIRoutes: Sendable {
 
     @Sendable func list(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let year = try Self.year(request.uri.queryParameters.get("year"))
+        let year = try AppraisalSnapshot.year(request.uri.queryParameters.get("year"))
         guard let snapshot = try await app.appraisalYear(user, year: year) else { return APIJSON.response([APIModels.AppraisalSummary]()) }
         let viewer = snapshot.viewer(user)
         return APIJSON.response(snapshot.staff.filter { !viewer.actors(on: $0).isEmpty }.map { summary(snapshot, user, $0) })
@@ -25,7 +25,7 @@ struct AppraisalAPIRoutes: Sendable {
 
     @Sendable func one(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let (snapshot, member) = try await AppraisalSnapshot.visible(app, user, year: try Self.year(context.parameters.get("year")),
+        let (snapshot, member) = try await AppraisalSnapshot.visible(app, user, year: try AppraisalSnapshot.year(context.parameters.get("year")),
                                                                       person: try context.parameters.require("person"))
         return APIJSON.response(detail(snapshot, user, member))
     }
@@ -33,7 +33,7 @@ struct AppraisalAPIRoutes: Sendable {
     @Sendable func act(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try APIRoutes.writer(request, context)
         let body = try await APIRoutes.decode(APIModels.AppraisalActionRequest.self, request, context)
-        let year = try Self.year(context.parameters.get("year"))
+        let year = try AppraisalSnapshot.year(context.parameters.get("year"))
         let (snapshot, member) = try await AppraisalSnapshot.visible(app, user, year: year, person: try context.parameters.require("person"), logRead: false)
         guard let kind = AppraisalAction.Kind(rawValue: body.action) else {
             return APIError.response(.badRequest, "Passo sconosciuto «\(body.action.prefix(40))»: \(AppraisalAction.Kind.allCases.map(\.rawValue).joined(separator: ", ")).", field: "action")
@@ -56,13 +56,6 @@ struct AppraisalAPIRoutes: Sendable {
         _ = try await snapshot.apply(app.store, user, action, to: member, today: today, expectedRowVersion: body.rowVersion)
         let updated = try await AppraisalSnapshot.visible(app, user, year: year, person: member.person.id, logRead: false)
         return APIJSON.response(summary(updated.0, user, updated.1))
-    }
-
-    static func year(_ text: String?) throws -> Int {
-        guard let text, let year = Int(text), (1990...2100).contains(year) else {
-            throw HTTPError(.badRequest, message: "Anno non valido: indicare l'anno di valutazione (es. 2021).")
-        }
-        return year
     }
 
     private func summary(_ snapshot: AppraisalSnapshot, _ user: SignedInUser, _ member: StoredPerson) -> APIModels.AppraisalSummary {

@@ -75,15 +75,16 @@ struct AppraisalPages: Sendable {
     @Sendable func saveFunds(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser(.manageStaff)
         let form = try await FormInput.read(request, context: context)
-        guard let year = Int(form.text("anno")), let snapshot = try await app.appraisalYear(user, year: year) else {
+        let year = try AppraisalSnapshot.year(form.text("anno"))
+        guard let snapshot = try await app.appraisalYear(user, year: year) else {
             throw HTTPError(.badRequest, message: "Anno non valido.")
         }
         var cents: [String: Int64] = [:], errors: [FormErrorSummary.Item] = []
         for profile in snapshot.smvp.profiles {
-            let text = form.text("fondo-\(profile.id)").replacingOccurrences(of: "€", with: "").trimmingCharacters(in: .whitespaces)
+            let text = form.text("fondo-\(profile.id)").trimmingCharacters(in: .whitespaces)
             if text.isEmpty { continue }
-            if let euros = ItalianNumber.parse(text), euros >= 0, euros < 1e12 {
-                cents[profile.id] = Int64((euros * 100).rounded())
+            if let amount = ItalianNumber.euroCents(text) {
+                cents[profile.id] = amount
             } else {
                 errors.append(FormErrorSummary.Item(message: "\(profile.title): importo non valido «\(text)» (ad esempio 120.000 oppure 120.000,50).", href: "#fondo-\(profile.id)"))
             }
@@ -136,7 +137,7 @@ struct AppraisalPages: Sendable {
         let user = try context.requireUser()
         let person = try context.parameters.require("person")
         let form = try await FormInput.read(request, context: context)
-        guard let year = Int(form.text("anno")) else { throw HTTPError(.badRequest, message: "Anno non valido.") }
+        let year = try AppraisalSnapshot.year(form.text("anno"))
         let (snapshot, member) = try await visible(user, year: year, person: person, logRead: false)
         guard let kind = AppraisalAction.Kind(rawValue: form.text("azione")) else { throw HTTPError(.badRequest, message: "Passo non riconosciuto.") }
         let today = Display.today()
@@ -155,7 +156,7 @@ struct AppraisalPages: Sendable {
         let user = try context.requireUser()
         let person = try context.parameters.require("person")
         let form = try await FormInput.read(request, context: context)
-        guard let year = Int(form.text("anno")) else { throw HTTPError(.badRequest, message: "Anno non valido.") }
+        let year = try AppraisalSnapshot.year(form.text("anno"))
         let (snapshot, member) = try await visible(user, year: year, person: person, logRead: false)
         guard let profile = snapshot.smvp.profile(for: member.person.category) else { throw HTTPError(.unprocessableContent, message: "Nessuna scheda del sistema di valutazione per questa categoria.") }
         var input = snapshot.record(person).input
@@ -187,8 +188,7 @@ struct AppraisalPages: Sendable {
     private func userAndYear(_ request: Request, _ context: WebRequestContext, _ capability: Capability? = nil) async throws -> (SignedInUser, Int) {
         let user = try capability.map(context.requireUser) ?? context.requireUser()
         if let text = request.uri.queryParameters.get("anno") {
-            guard let year = Int(text), (1990...2100).contains(year) else { throw HTTPError(.badRequest, message: "Anno non valido: «\(text)».") }
-            return (user, year)
+            return (user, try AppraisalSnapshot.year(text))
         }
         let plans = try await app.store.plans(user.context)
         return (user, plans.map(\.year).max() ?? Calendar.current.component(.year, from: Date()))

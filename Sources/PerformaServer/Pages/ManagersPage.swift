@@ -22,9 +22,8 @@ struct ManagersPage: Sendable {
         var fundError: String?
         var fundCents: Int64?
         if mayValorize && !fundText.isEmpty {
-            let cleaned = fundText.replacingOccurrences(of: "€", with: "").trimmingCharacters(in: .whitespaces)
-            if let euros = ItalianNumber.parse(cleaned), euros >= 0, euros < 1e12 {
-                fundCents = Int64((euros * 100).rounded())
+            if let cents = ItalianNumber.euroCents(fundText) {
+                fundCents = cents
             } else {
                 fundError = "Importo non valido: «\(fundText)». Scrivere l'importo in euro, ad esempio 150.000 oppure 150.000,50."
             }

@@ -54,6 +54,14 @@ final class AppraisalSnapshot: Sendable {
                                  funds: try await app.store.funds(reader, year: year), plan: plan)
     }
 
+    /// A year of appraisal as a request gives it (`?anno=`, the API's `year`, a form's `anno`): 1990–2100, else a 400.
+    static func year(_ text: String?) throws -> Int {
+        guard let text, let year = Int(text), (1990...2100).contains(year) else {
+            throw HTTPError(.badRequest, message: "Anno non valido: «\((text ?? "").prefix(40))»; indicare l'anno di valutazione (es. 2021).")
+        }
+        return year
+    }
+
     func member(_ id: String) -> StoredPerson? { staff.first { $0.person.id == id } }
 
     func record(_ person: String) -> StoredAppraisal {
