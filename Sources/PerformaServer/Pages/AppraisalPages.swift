@@ -40,7 +40,7 @@ struct AppraisalPages: Sendable {
 
     @Sendable func scheda(_ request: Request, context: WebRequestContext) async throws -> Response {
         let (user, year) = try await userAndYear(request, context)
-        let (snapshot, member) = try await visible(user, year: year, person: try context.parameters.require("person"))
+        let (snapshot, member) = try await AppraisalSnapshot.visible(app, user, year: year, person: try context.parameters.require("person"))
         return try await render(user, context, snapshot, member, section: .staff, notices: Self.notices(request))
     }
 
@@ -104,7 +104,7 @@ struct AppraisalPages: Sendable {
 
     @Sendable func print(_ request: Request, context: WebRequestContext) async throws -> Response {
         let (user, year) = try await userAndYear(request, context)
-        let (snapshot, member) = try await visible(user, year: year, person: try context.parameters.require("person"))
+        let (snapshot, member) = try await AppraisalSnapshot.visible(app, user, year: year, person: try context.parameters.require("person"))
         guard let appraisal = snapshot.schede[member.person.id] else { throw HTTPError(.notFound) }
         let document = AppraisalSheetDocument(appraisal: appraisal, person: member.person, smvp: snapshot.smvp, organizationName: snapshot.organizationName,
                                               evaluatorName: snapshot.name(member.evaluator), record: snapshot.record(member.person.id).progress.facts)
@@ -138,7 +138,7 @@ struct AppraisalPages: Sendable {
         let person = try context.parameters.require("person")
         let form = try await FormInput.read(request, context: context)
         let year = try AppraisalSnapshot.year(form.text("anno"))
-        let (snapshot, member) = try await visible(user, year: year, person: person, logRead: false)
+        let (snapshot, member) = try await AppraisalSnapshot.visible(app, user, year: year, person: person, logRead: false)
         guard let kind = AppraisalAction.Kind(rawValue: form.text("azione")) else { throw HTTPError(.badRequest, message: "Passo non riconosciuto.") }
         let today = Display.today()
         let day = Day(parsing: form.text("data")) ?? today
@@ -157,7 +157,7 @@ struct AppraisalPages: Sendable {
         let person = try context.parameters.require("person")
         let form = try await FormInput.read(request, context: context)
         let year = try AppraisalSnapshot.year(form.text("anno"))
-        let (snapshot, member) = try await visible(user, year: year, person: person, logRead: false)
+        let (snapshot, member) = try await AppraisalSnapshot.visible(app, user, year: year, person: person, logRead: false)
         guard let profile = snapshot.smvp.profile(for: member.person.category) else { throw HTTPError(.unprocessableContent, message: "Nessuna scheda del sistema di valutazione per questa categoria.") }
         var input = snapshot.record(person).input
         var errors: [FormErrorSummary.Item] = []
@@ -192,10 +192,6 @@ struct AppraisalPages: Sendable {
         }
         let plans = try await app.store.plans(user.context)
         return (user, plans.map(\.year).max() ?? Calendar.current.component(.year, from: Date()))
-    }
-
-    private func visible(_ user: SignedInUser, year: Int, person: String, logRead: Bool = true) async throws -> (AppraisalSnapshot, StoredPerson) {
-        try await AppraisalSnapshot.visible(app, user, year: year, person: person, logRead: logRead)
     }
 
     private func section(_ user: SignedInUser, _ snapshot: AppraisalSnapshot, _ member: StoredPerson) -> PageChrome.AppraisalSection {
