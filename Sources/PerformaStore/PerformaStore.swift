@@ -109,6 +109,20 @@ public protocol PerformaStore: Sendable {
     /// Closes or reopens the collection at a checkpoint. Reopening needs a reason.
     /// `expectedRowVersion` is the campaign's row version as read (0 for one never changed).
     func changeCampaign(_ context: AccessContext, planID: String, checkpoint: Day, to state: CampaignState, reason: String?, expectedRowVersion: Int) async throws -> Campaign
+    /// Sets the announced opening and planned closing of a collection, and the reminder's notice (admin).
+    func scheduleCampaign(_ context: AccessContext, planID: String, checkpoint: Day, _ schedule: CampaignSchedule, expectedRowVersion: Int) async throws -> Campaign
+
+    // MARK: Outbox
+
+    /// Adds messages unless already there (same id); returns how many were added.
+    @discardableResult
+    func enqueueMail(_ context: AccessContext, _ messages: [OutgoingMail]) async throws -> Int
+    /// Leases the messages due now to one sender.
+    func claimMail(organization: String, worker: String, lease: TimeInterval, limit: Int) async throws -> [QueuedMail]
+    /// Marks a claimed message sent, or failed with the time of the next attempt.
+    func settleMail(organization: String, id: String, worker: String, _ delivery: MailDelivery) async throws
+    /// The newest messages, for the outbox page (admin).
+    func outbox(_ context: AccessContext, limit: Int) async throws -> [QueuedMail]
 
     // MARK: Individual appraisal
 

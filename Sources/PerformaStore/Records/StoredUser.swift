@@ -13,6 +13,9 @@ public struct StoredUser: Hashable, Sendable, Codable {
     /// For `manager` users: the id of the plan's Manager they are (their assigned objectives follow from it).
     public var managerID: String?
     public var active: Bool
+    /// Whether the user wants the reminders before a collection closes (the notices of an opening and of a
+    /// correction are always sent: they are part of the procedure, not a nudge).
+    public var reminders: Bool = true
     public var createdAt: Date
     public var updatedAt: Date
     /// Optimistic concurrency: pass the user back unchanged in this field to update it.

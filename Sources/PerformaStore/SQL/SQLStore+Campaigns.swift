@@ -25,30 +25,68 @@ extension SQLStore {
             default:
                 throw StoreError.invalid("La rilevazione al \(checkpoint.italian) è \(before.state.italian): non può passare a «\(state.italian)».")
             }
-            let after = Campaign(planID: planID, checkpoint: checkpoint, state: state, reason: reason, changedBy: scope.context.user,
-                                 changedAt: scope.now, rowVersion: expectedRowVersion + 1)
-            if expectedRowVersion == 0 {
-                try await scope.db.raw("""
-                    INSERT INTO campaigns (organization_id, plan_id, checkpoint, state, reason, changed_by, changed_at, row_version)
-                    VALUES (\(bind: scope.organization), \(bind: planID), \(bind: checkpoint.description), \(bind: state.rawValue), \(bind: reason), \
-                    \(bind: scope.context.user), \(bind: scope.nowText), 1)
-                    """).run()
-            } else {
-                guard try await scope.db.raw("""
-                    UPDATE campaigns SET state = \(bind: state.rawValue), reason = \(bind: reason), changed_by = \(bind: scope.context.user),
-                        changed_at = \(bind: scope.nowText), row_version = row_version + 1
-                    WHERE organization_id = \(bind: scope.organization) AND plan_id = \(bind: planID) AND checkpoint = \(bind: checkpoint.description)
-                      AND row_version = \(bind: expectedRowVersion)
-                    RETURNING row_version
-                    """).first() != nil else { throw StoreError.concurrentWrite }
+            var after = before
+            after.state = state
+            after.reason = reason
+            try await scope.saveCampaign(before: before, after: &after)
+            return after
+        }
+    }
+
+    /// Sets when a collection opens and is planned to close (and the reminder's notice); the campaign must not be
+    /// closed. The notices themselves are enqueued by the notification planner, which reads this schedule.
+    public func scheduleCampaign(_ context: AccessContext, planID: String, checkpoint: Day, _ schedule: CampaignSchedule,
+                                 expectedRowVersion: Int) async throws -> Campaign {
+        if let problem = schedule.problem { throw StoreError.invalid(problem) }
+        return try await write(context) { scope in
+            try scope.require([.admin], "pianificare le rilevazioni")
+            guard let before = try await scope.campaignRows(planID).first(where: { $0.checkpoint == checkpoint }) else {
+                throw StoreError.invalid("Il piano «\(planID)» non ha scadenze di rilevazione al \(checkpoint.italian).")
             }
-            try await scope.audit("update", "campaign", "\(planID)@\(checkpoint)", before: before, after: after)
+            guard before.rowVersion == expectedRowVersion else {
+                throw StoreError.staleWrite(subject: "la rilevazione al \(checkpoint.italian)", expected: expectedRowVersion, current: before.rowVersion)
+            }
+            guard before.acceptsMeasurements else {
+                throw StoreError.invalid("La rilevazione al \(checkpoint.italian) è chiusa: riaprirla prima di pianificarne le date.")
+            }
+            var after = before
+            after.schedule = schedule
+            after.reason = nil
+            try await scope.saveCampaign(before: before, after: &after)
             return after
         }
     }
 }
 
 extension Scope {
+    /// Writes `after` over `before` (insert for a campaign never changed, else an update guarded by the row
+    /// version), stamps who and when, and audits it.
+    fileprivate func saveCampaign(before: Campaign, after: inout Campaign) async throws {
+        after.changedBy = context.user
+        after.changedAt = now
+        after.rowVersion = before.rowVersion + 1
+        let schedule = after.schedule
+        if before.rowVersion == 0 {
+            try await db.raw("""
+                INSERT INTO campaigns (organization_id, plan_id, checkpoint, state, reason, changed_by, changed_at, row_version,
+                                       opens_on, closes_on, reminder_days)
+                VALUES (\(bind: organization), \(bind: after.planID), \(bind: after.checkpoint.description), \(bind: after.state.rawValue), \
+                \(bind: after.reason), \(bind: context.user), \(bind: nowText), 1, \(bind: schedule?.opensOn.description), \
+                \(bind: schedule?.closesOn.description), \(bind: schedule?.reminderDays))
+                """).run()
+        } else {
+            guard try await db.raw("""
+                UPDATE campaigns SET state = \(bind: after.state.rawValue), reason = \(bind: after.reason), changed_by = \(bind: context.user),
+                    changed_at = \(bind: nowText), row_version = row_version + 1, opens_on = \(bind: schedule?.opensOn.description),
+                    closes_on = \(bind: schedule?.closesOn.description), reminder_days = \(bind: schedule?.reminderDays)
+                WHERE organization_id = \(bind: organization) AND plan_id = \(bind: after.planID) AND checkpoint = \(bind: after.checkpoint.description)
+                  AND row_version = \(bind: before.rowVersion)
+                RETURNING row_version
+                """).first() != nil else { throw StoreError.concurrentWrite }
+        }
+        try await audit("update", "campaign", "\(after.planID)@\(after.checkpoint)", before: before, after: after)
+    }
+
     /// Every checkpoint that has a target in the current version, open unless a stored row says otherwise.
     func campaignRows(_ planID: String) async throws -> [Campaign] {
         guard let version = try await currentVersion(planID) else { throw StoreError.notFound(subject: "il piano «\(planID)»") }
@@ -66,9 +104,14 @@ extension Scope {
             let stateText = try row.text("state")
             guard let state = CampaignState(rawValue: stateText) else { throw StoreError.database("stato di rilevazione sconosciuto: «\(stateText)»") }
             let checkpoint = try row.day("checkpoint")
+            var schedule: CampaignSchedule?
+            if let opens = try row.optionalText("opens_on"), let closes = try row.optionalText("closes_on"),
+               let opensOn = Day(parsing: opens), let closesOn = Day(parsing: closes) {
+                schedule = CampaignSchedule(opensOn: opensOn, closesOn: closesOn, reminderDays: try row.optionalInteger("reminder_days") ?? 0)
+            }
             campaigns[checkpoint] = Campaign(planID: planID, checkpoint: checkpoint, state: state, reason: try row.optionalText("reason"),
                                              changedBy: try row.text("changed_by"), changedAt: try row.time("changed_at"),
-                                             rowVersion: try row.integer("row_version"))
+                                             rowVersion: try row.integer("row_version"), schedule: schedule)
         }
         return campaigns.values.sorted { $0.checkpoint < $1.checkpoint }
     }

@@ -55,6 +55,7 @@ extension SQLStore {
             guard let row = try await scope.db.raw("""
                 UPDATE users SET username = \(bind: user.username), display_name = \(bind: user.displayName), email = \(bind: user.email),
                     role = \(bind: user.role.rawValue), manager_id = \(bind: user.managerID), active = \(bind: user.active),
+                    reminders = \(bind: user.reminders),
                     password_hash = COALESCE(\(bind: newPasswordHash), password_hash), updated_at = \(bind: scope.nowText),
                     row_version = row_version + 1
                 WHERE organization_id = \(bind: scope.organization) AND user_id = \(bind: user.id) AND row_version = \(bind: user.rowVersion)
@@ -88,7 +89,7 @@ extension SQLStore {
         guard let role = Role(rawValue: roleText) else { throw StoreError.database("ruolo sconosciuto nel database: «\(roleText)»") }
         return StoredUser(organization: try row.text("organization_id"), id: try row.text("user_id"), username: try row.text("username"),
                           displayName: try row.text("display_name"), email: try row.optionalText("email"), role: role,
-                          managerID: try row.optionalText("manager_id"), active: try row.flag("active"),
+                          managerID: try row.optionalText("manager_id"), active: try row.flag("active"), reminders: try row.flag("reminders"),
                           createdAt: try row.time("created_at"), updatedAt: try row.time("updated_at"), rowVersion: try row.integer("row_version"))
     }
 }
