@@ -32,6 +32,8 @@ let package = Package(
     dependencies: [
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
+        // The same requirement as the root package's, so both resolve to one Hummingbird (the bare server's floor).
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.20.0"),
     ],
     targets: [
         // Data and reference loops shared by the suites and the timing run of the pandas comparison.
@@ -53,6 +55,8 @@ let package = Package(
         .executableTarget(name: "rollup-timing", dependencies: ["BenchmarkData"]),
         // `perf-probe`: one workload run N times with no harness, for callgrind instruction counts.
         .executableTarget(name: "perf-probe", dependencies: ["BenchmarkData", .product(name: "PerformaReports", package: root)]),
+        // `bare-server`: a bare Hummingbird 2 "ok" server, the floor scripts/bench/http_bench.py measures Performa against.
+        .executableTarget(name: "bare-server", dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
     ],
     swiftLanguageModes: [.v6]
 )
