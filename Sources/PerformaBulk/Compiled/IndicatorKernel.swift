@@ -11,10 +11,10 @@ struct IndicatorKernel {
     let override: UnsafeBufferPointer<Double>
     let indicatorStart: UnsafeBufferPointer<Int32>
     let parts: CompiledPartsView
-    let score: UnsafeMutableBufferPointer<Double>
-    let status: UnsafeMutableBufferPointer<UInt8>
-    let groupScore: UnsafeMutableBufferPointer<Double>
-    let groupStatus: UnsafeMutableBufferPointer<UInt8>
+    let score: KernelOutput<Double>
+    let status: KernelOutput<UInt8>
+    let groupScore: KernelOutput<Double>
+    let groupStatus: KernelOutput<UInt8>
 
     /// One group's indicators in code order, then the group (the incremental path: one group at a time).
     @inline(__always)
