@@ -43,17 +43,14 @@ enum DocumentText {
             return "Revisione" + (act.body.map { " – \($0)" } ?? "") + number + date
         case .other:
             return act.note ?? ((act.body ?? "Atto") + number + date)
+        case .reportAdoption:
+            return "Relazione sulla performance adottata con deliberazione" + (act.body.map { " della \($0)" } ?? "") + number + date
+        case .reportValidation:
+            return "Relazione sulla performance validata dall'\(act.body ?? "OIV")" + (act.date.map { " il \($0.italian)" } ?? "")
         }
     }
 
-    static func actKind(_ kind: ApprovalAct.Kind) -> String {
-        switch kind {
-        case .oivValidation: return "Validazione OIV"
-        case .adoption: return "Adozione"
-        case .revision: return "Revisione"
-        case .other: return "Altro atto"
-        }
-    }
+    static func actKind(_ kind: ApprovalAct.Kind) -> String { kind.italian }
 
     /// The name of a manager as the assignment table prints it: `dr Massimo Ziletti`.
     static func managerName(_ manager: Manager) -> String {

@@ -19,6 +19,17 @@ public struct ServerConfiguration: Sendable {
     /// Failed logins allowed per account or address within `loginWindow` seconds.
     public var loginAttempts: Int
     public var loginWindow: TimeInterval
+    /// The address users reach Performa at (`PERFORMA_PUBLIC_URL`), for the links in e-mails; by default the
+    /// address it listens on.
+    public var publicURL: String?
+    /// The mail server; nil when none is configured (notices wait in the outbox).
+    public var mail: MailSettings?
+
+    /// `publicURL` without its final slash, or the listening address.
+    public var baseURL: String {
+        guard let url = publicURL?.trimmingCharacters(in: .whitespaces), !url.isEmpty else { return "http://\(host):\(port)" }
+        return url.hasSuffix("/") ? String(url.dropLast()) : url
+    }
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseURL = .defaultSQLite, demo: Bool = false,

@@ -8,7 +8,7 @@ import Performa
 /// role, and writes the change together with its audit entry in one transaction. Updates carry the row version the
 /// caller read: a stale one is refused with `StoreError.staleWrite` and changes nothing.
 /// `SQLStore` implements it for SQLite and PostgreSQL; open one with `StoreLauncher.withStore`.
-public protocol PerformaStore: Sendable {
+public protocol PerformaStore: SignOnStore, Sendable {
     // MARK: Organizations
 
     /// Creates an organization (a tenant). `actor` names who does it (there is no context before the tenant exists).

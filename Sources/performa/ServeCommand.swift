@@ -48,10 +48,18 @@ struct ServeCommand: AsyncParsableCommand {
         }
         ServerMetrics.bootstrap()
         let logger = Logger(label: "performa.server")
-        let configuration = ServerConfiguration(
+        var settings = ServerConfiguration(
             host: host, port: port, database: try database.url(), demo: demo,
             assetsFolder: assets ?? RepositoryFolder.locate("vendor/bootstrap-italia", marker: "css/bootstrap-italia.min.css")?.path ?? "vendor/bootstrap-italia",
             secureCookies: environment["PERFORMA_SECURE_COOKIES"] == "1")
+        settings.publicURL = environment["PERFORMA_PUBLIC_URL"]
+        do {
+            settings.mail = try MailSettings.from(environment: environment)
+        } catch {
+            CommandSupport.printError("Errore: \(error)")
+            throw ExitCode(2)
+        }
+        let configuration = settings
         let examples = examples.map(URL.init(fileURLWithPath:)) ?? RepositoryFolder.locate("examples", marker: DemoData.planFile)
         if demo && examples == nil {
             CommandSupport.printError("Errore: dati dimostrativi non trovati: nessuna cartella «examples» con \(DemoData.planFile) nella cartella corrente, sopra di essa o sopra il programma. Indicarla con --examples CARTELLA.")

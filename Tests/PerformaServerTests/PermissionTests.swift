@@ -142,6 +142,10 @@ struct PermissionTests {
         // Pages outside a plan, and the service endpoints (public: see SECURITY.md for /metrics).
         Row(route: "GET /", path: "/", expected: everyone(.seeOther)),
         Row(route: "GET /profilo", path: "/profilo", expected: page),
+        Row(route: "GET /posta", path: "/posta", expected: adminPage),
+        // Every signed-in user turns their own reminders on or off (here: on, as they already are).
+        Row(route: "POST /profilo/promemoria", path: "/profilo/promemoria", body: .form([("promemoria", "si")]),
+            expected: [.admin: .seeOther, .manager: .seeOther, .oiv: .seeOther, .viewer: .seeOther, .anonymous: .seeOther]),
         // Uploads (struttura tecnica): without a file, and with content that is not base64, nothing is written.
         Row(route: "GET /carica", path: "/carica", expected: adminPage),
         Row(route: "POST /carica", path: "/carica", body: .multipart([("tipo", "piano")]),
@@ -321,8 +325,8 @@ struct PermissionTests {
     @Test("the matrix covers exactly the routes the router registers")
     func coverage() async throws {
         let registered = try await TestServer.run(seed: false) { _, store in
-            let app = WebApp(store: store, pages: try await PageRenderer.load(), configuration: TestServer.configuration(),
-                             hasher: PasswordHasher(cost: 4), throttle: LoginThrottle(limit: 5, window: 60), demoAccounts: [])
+            let app = WebApp(store: store, pages: try await PageRenderer.load(), configuration: TestServer.configuration(), demoAccounts: [],
+                             logger: TestServer.quietLogger)
             return Set(buildRouter(app, metrics: ServerMetrics.registry, logger: TestServer.quietLogger).routes.map { "\($0.method) \($0.path)" })
         }
         let covered = Set(Self.rows.map(\.route))

@@ -152,6 +152,11 @@ struct TemplateContractTests {
             try await hr.login("personale")
             for path in [Paths.appraisalCampaign, Paths.bonus, Paths.differentiation] { _ = try await hr.get(Paths.year(path, 2021)) }
             _ = try await hr.post(Paths.appraisalAction("p040"), [("anno", "2021"), ("azione", "close"), ("versione", "0")])
+            // A collection scheduled from yesterday with values missing: its notices render the mail templates.
+            let today = Display.today()
+            _ = try await admin.post(Paths.campaign(PermissionTests.plan, .yearEnd(2022)),
+                                     [("azione", "pianifica"), ("apertura", today.adding(days: -1).description), ("chiusura", today.adding(days: 2).description),
+                                      ("preavviso", "7"), ("versione", "0")])
         }
         let rendered = seen.withLock { $0 }
         let templates = try Self.templates()

@@ -34,11 +34,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" fonts-dejavu-core > /dev/null
 fi
 
-# Selenium, in a virtual environment of the repository.
-if ! .venv/bin/python -c "import selenium" > /dev/null 2>&1; then
-  echo "Installo Selenium in .venv…"
-  python3 -m venv .venv
-  .venv/bin/pip install --quiet --disable-pip-version-check selenium
+# Selenium, and aiosmtpd (the SMTP server that receives the notices), in a virtual environment of the repository.
+if ! .venv/bin/python -c "import selenium, aiosmtpd" > /dev/null 2>&1; then
+  echo "Installo Selenium e aiosmtpd in .venv…"
+  [ -x .venv/bin/python ] || python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check selenium aiosmtpd
 fi
 
 # Bootstrap Italia's assets make the screenshots look right; the tests pass without them.

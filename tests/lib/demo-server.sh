@@ -8,8 +8,13 @@
 start_demo_server() {
   local binary="$1"
   work="$(mktemp -d)"
-  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-  "$binary" serve --demo --port "$port" --database "sqlite:$work/performa.sqlite" > "$work/server.log" 2>&1 &
+  port="$(free_port)"
+  # The server's mail goes to 127.0.0.1:$PERFORMA_TEST_SMTP_PORT, where a test starts an SMTP server when it wants
+  # to read it (tests/browser/test_administration.py); until then the outbox keeps the notices and retries.
+  export PERFORMA_TEST_SMTP_PORT="$(free_port)"
+  PERFORMA_SMTP_HOST=127.0.0.1 PERFORMA_SMTP_PORT="$PERFORMA_TEST_SMTP_PORT" PERFORMA_SMTP_SECURITY=none \
+  PERFORMA_MAIL_FROM="Performa <performa@cciaa-brescia.example>" PERFORMA_MAIL_INTERVAL=1 PERFORMA_PUBLIC_URL="http://127.0.0.1:$port" \
+    "$binary" serve --demo --port "$port" --database "sqlite:$work/performa.sqlite" > "$work/server.log" 2>&1 &
   server=$!
   trap stop_demo_server EXIT
   # Up to two minutes for the demo data (seven bcrypt hashes) and the first answer.
@@ -20,6 +25,10 @@ start_demo_server() {
   done
   demo_server_healthy || { echo "Il server non risponde:"; cat "$work/server.log"; exit 1; }
   echo "performa serve --demo in ascolto sulla porta $port"
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
 demo_server_healthy() {

@@ -59,6 +59,9 @@ public struct YearSpan: Codable, Hashable, Sendable {
 /// draft → validated (OIV) → adopted (Giunta) → revised (new version).
 public enum PlanStatus: String, Codable, Hashable, Sendable, CaseIterable {
     case draft, validated, adopted, revised
+    /// The cycle of the plan is over: its Relazione sulla Performance was adopted and then validated by the OIV
+    /// (D.Lgs. 150/2009 art. 10 c. 1 lett. b, art. 14 c. 4 lett. c). Nothing of it changes any more.
+    case closed
 
     public var italian: String {
         switch self {
@@ -66,6 +69,7 @@ public enum PlanStatus: String, Codable, Hashable, Sendable, CaseIterable {
         case .validated: return "validato dall'OIV"
         case .adopted: return "adottato"
         case .revised: return "revisionato"
+        case .closed: return "chiuso (Relazione validata)"
         }
     }
 }
@@ -74,6 +78,20 @@ public enum PlanStatus: String, Codable, Hashable, Sendable, CaseIterable {
 public struct ApprovalAct: Codable, Hashable, Sendable {
     public enum Kind: String, Codable, Hashable, Sendable {
         case oivValidation, adoption, revision, other
+        /// The Relazione sulla Performance of the plan's year, adopted by the political body, then validated by
+        /// the OIV: the second closes the plan.
+        case reportAdoption, reportValidation
+
+        public var italian: String {
+            switch self {
+            case .oivValidation: return "Validazione OIV"
+            case .adoption: return "Adozione"
+            case .revision: return "Revisione"
+            case .other: return "Altro atto"
+            case .reportAdoption: return "Adozione della Relazione"
+            case .reportValidation: return "Validazione OIV della Relazione"
+            }
+        }
     }
     public var kind: Kind
     /// Who: `OIV`, `Giunta camerale`.

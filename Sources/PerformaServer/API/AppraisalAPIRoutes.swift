@@ -53,7 +53,7 @@ struct AppraisalAPIRoutes: Sendable {
         default: return APIError.response(.badRequest, "Esito sconosciuto: confirmed oppure changed.", field: "outcome")
         }
         let action = AppraisalAction(kind: kind, day: day, text: body.text ?? "", outcome: outcome)
-        _ = try await snapshot.apply(app.store, user, action, to: member, today: today, expectedRowVersion: body.rowVersion)
+        _ = try await snapshot.apply(app, user, action, to: member, today: today, expectedRowVersion: body.rowVersion)
         let updated = try await AppraisalSnapshot.visible(app, user, year: year, person: member.person.id, logRead: false)
         return APIJSON.response(summary(updated.0, user, updated.1))
     }

@@ -22,15 +22,13 @@ func buildApplication(
     metrics: PrometheusCollectorRegistry = ServerMetrics.registry, logger: Logger, renderObserver: PageRenderer.RenderObserver?
 ) async throws -> some ApplicationProtocol {
     UIAssets.check(folder: configuration.assetsFolder, logger: logger)
-    let app = WebApp(
-        store: store, pages: try await PageRenderer.load(observer: renderObserver), configuration: configuration,
-        hasher: PasswordHasher(cost: configuration.passwordCost),
-        throttle: LoginThrottle(limit: configuration.loginAttempts, window: configuration.loginWindow),
-        demoAccounts: demoAccounts)
+    let app = WebApp(store: store, pages: try await PageRenderer.load(observer: renderObserver), configuration: configuration,
+                     demoAccounts: demoAccounts, logger: logger)
     let router = buildRouter(app, metrics: metrics, logger: logger)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Performa"),
+        services: [MailService(notifier: app.notifier, settings: configuration.mail, logger: logger)],
         onServerRunning: { channel in
             logger.info("Performa è in ascolto", metadata: ["indirizzo": "http://\(configuration.host):\(channel.localAddress?.port ?? configuration.port)"])
         },
@@ -59,6 +57,7 @@ func buildRouter(_ app: WebApp, metrics: PrometheusCollectorRegistry, logger: Lo
     AuthPages(app: app).addRoutes(to: router)
     AccountPage(app: app).addRoutes(to: router)
     AuditLogPage(app: app).addRoutes(to: router)
+    OutboxPage(app: app).addRoutes(to: router)
     UsersPage(app: app).addRoutes(to: router)
     UploadPage(app: app).addRoutes(to: router)
     AppraisalPages(app: app).addRoutes(to: router)

@@ -11,10 +11,23 @@ struct WebApp: Sendable {
     let throttle: LoginThrottle
     /// Shown on the login page in demo mode.
     let demoAccounts: [DemoData.Account]
+    /// Puts notices of what happened into the outbox.
+    let notifier: Notifier
     /// Plans with their results and scorecards, reused while the organization's data version is unchanged.
     let snapshots = VersionedCache<PlanSnapshot>()
     /// Appraisal years (`AppraisalSnapshot`), by the same rule.
     let appraisalYears = VersionedCache<AppraisalSnapshot?>(capacity: 16)
+
+    /// The application's shared parts, made from the configuration.
+    init(store: any PerformaStore, pages: PageRenderer, configuration: ServerConfiguration, demoAccounts: [DemoData.Account], logger: Logger) {
+        self.store = store
+        self.pages = pages
+        self.configuration = configuration
+        hasher = PasswordHasher(cost: configuration.passwordCost)
+        throttle = LoginThrottle(limit: configuration.loginAttempts, window: configuration.loginWindow)
+        self.demoAccounts = demoAccounts
+        notifier = Notifier(store: store, notices: MailNotices(pages: pages, baseURL: configuration.baseURL), logger: logger)
+    }
 
     /// The plan as the request's user sees it now (from the cache while nothing of the organization changed).
     func snapshot(_ user: SignedInUser, planID: String) async throws -> PlanSnapshot {

@@ -11,17 +11,33 @@ struct AccountPage: Sendable {
 
     static let path = "/profilo"
     static let passwordPath = "/profilo/password"
+    static let remindersPath = "/profilo/promemoria"
 
     func addRoutes(to router: Router<WebRequestContext>) {
         router.get(RouterPath(Self.path), use: show)
         router.post(RouterPath(Self.passwordPath), use: changePassword)
+        router.post(RouterPath(Self.remindersPath), use: changeReminders)
     }
 
     @Sendable func show(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        let notices = request.uri.queryParameters.get("esito") == "password-cambiata"
-            ? [Notice.success("Password cambiata. Le altre sessioni aperte con questo utente sono state chiuse.")] : []
+        let notices: [Notice] = switch request.uri.queryParameters.get("esito") {
+        case "password-cambiata": [.success("Password cambiata. Le altre sessioni aperte con questo utente sono state chiuse.")]
+        case "promemoria-attivi": [.success("Promemoria attivati: riceverà un avviso prima della chiusura delle rilevazioni in cui mancano Suoi valori.")]
+        case "promemoria-disattivati": [.success("Promemoria disattivati. Gli avvisi di apertura delle rilevazioni e di correzione dell'OIV continuano ad arrivare.")]
+        default: []
+        }
         return try await render(user, context: context, errors: [:], notices: notices)
+    }
+
+    /// Turns the user's own reminders on or off.
+    @Sendable func changeReminders(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let form = try await FormInput.read(request, context: context)
+        var changed = try await app.store.user(user.context, id: user.user.id)
+        changed.reminders = form.text("promemoria") == "si"
+        _ = try await app.store.updateUser(user.context, changed, newPasswordHash: nil)
+        return .seeOther(Self.path + "?esito=" + (changed.reminders ? "promemoria-attivi" : "promemoria-disattivati"))
     }
 
     @Sendable func changePassword(_ request: Request, context: WebRequestContext) async throws -> Response {
@@ -76,7 +92,8 @@ struct AccountPage: Sendable {
         let summary = FormErrorSummary(fields.compactMap { field in field.error.map { FormErrorSummary.Item(message: "\(field.label): \($0)", href: "#campo-\(field.name)") } },
                                        outcome: "la password non è cambiata")
         let view = AccountView(page: PageChrome(title: "Il mio profilo", organization: organization.name, context: context, notices: notices),
-                               facts: facts, fields: fields, action: Self.passwordPath, errorSummary: summary)
+                               facts: facts, fields: fields, action: Self.passwordPath, errorSummary: summary,
+                               reminders: user.user.reminders, remindersAction: Self.remindersPath)
         return try app.pages.page("profilo", view, status: status)
     }
 }

@@ -144,7 +144,7 @@ struct AppraisalPages: Sendable {
         let day = Day(parsing: form.text("data")) ?? today
         let action = AppraisalAction(kind: kind, day: day, text: form.text("testo"), outcome: form.text("esito") == "modificata" ? .changed : .confirmed)
         do {
-            _ = try await snapshot.apply(app.store, user, action, to: member, today: today, expectedRowVersion: Int(form.text("versione")) ?? -1)
+            _ = try await snapshot.apply(app, user, action, to: member, today: today, expectedRowVersion: Int(form.text("versione")) ?? -1)
         } catch let error as StoreError {
             return try await render(user, context, snapshot, member, section: section(user, snapshot, member),
                                     errors: [FormErrorSummary.Item(message: error.description, href: "#azione-\(kind.rawValue)")], status: .unprocessableContent)

@@ -52,7 +52,17 @@ struct MeasurementPages: Sendable {
                     detail: Self.detail(campaign),
                     action: Paths.campaign(id, campaign.checkpoint), closeHref: Paths.campaign(id, campaign.checkpoint) + "/chiusura",
                     rowVersion: String(campaign.rowVersion),
-                    canManage: user.role.may(.manageCampaigns))
+                    canManage: user.role.may(.manageCampaigns),
+                    schedule: campaign.schedule.map { schedule in
+                        "apertura \(schedule.opensOn.italian), chiusura prevista \(schedule.closesOn.italian), promemoria \(schedule.reminderDays) giorni prima"
+                    },
+                    overdue: campaign.schedule.flatMap { schedule in
+                        campaign.acceptsMeasurements && schedule.closesOn < Display.today()
+                            ? "La chiusura prevista (\(schedule.closesOn.italian)) è passata: la rilevazione resta aperta finché la struttura tecnica non la chiude." : nil
+                    },
+                    opensOn: (campaign.schedule?.opensOn ?? Display.today()).description,
+                    closesOn: (campaign.schedule?.closesOn ?? campaign.checkpoint.adding(days: 31)).description,
+                    reminderDays: String(campaign.schedule?.reminderDays ?? 7))
             },
             rows: rows, onlyMine: onlyMine, isManager: user.role == .manager,
             allHref: Paths.measurements(id, at: checkpoint) + "&tutti=1", mineHref: Paths.measurements(id, at: checkpoint),
@@ -185,6 +195,7 @@ struct MeasurementPages: Sendable {
         let input = try await FormInput.read(request, context: context)
         let state: CampaignState
         switch input.text("azione") {
+        case "pianifica": return try await schedule(input, user: user, planID: planID, checkpoint: checkpoint)
         case "chiudi": state = .closed
         case "riapri": state = .reopened
         default: throw HTTPError(.badRequest, message: "Azione sulla rilevazione non riconosciuta.")
@@ -197,6 +208,26 @@ struct MeasurementPages: Sendable {
                                                expectedRowVersion: Int(input.text("versione")) ?? 0)
         let outcome = state == .closed ? Outcomes.campaignClosed : .campaignReopened
         return .seeOther(Paths.measurements(planID, at: checkpoint) + "&esito=\(outcome.rawValue)")
+    }
+
+    /// Sets the opening and planned closing of a collection and the reminder's notice, then enqueues the notices
+    /// already due (an opening set for today is announced at once).
+    private func schedule(_ input: FormInput, user: SignedInUser, planID: String, checkpoint: Day) async throws -> Response {
+        func day(_ field: String, _ label: String) throws -> Day {
+            guard let day = Day(parsing: input.text(field)) else {
+                throw HTTPError(.unprocessableContent, message: "Data di \(label) non valida: «\(input.text(field))». Scrivere la data come 15/01/2022. Nulla è stato modificato.")
+            }
+            return day
+        }
+        guard let reminderDays = Int(input.text("preavviso")) else {
+            throw HTTPError(.unprocessableContent, message: "Giorni di preavviso del promemoria non validi: «\(input.text("preavviso"))». Nulla è stato modificato.")
+        }
+        let schedule = CampaignSchedule(opensOn: try day("apertura", "apertura"), closesOn: try day("chiusura", "chiusura prevista"), reminderDays: reminderDays)
+        if let problem = schedule.problem { throw HTTPError(.unprocessableContent, message: "\(problem) Nulla è stato modificato.") }
+        _ = try await app.store.scheduleCampaign(user.context, planID: planID, checkpoint: checkpoint, schedule,
+                                                 expectedRowVersion: Int(input.text("versione")) ?? 0)
+        _ = try? await app.notifier.campaignNotices(user.context.organization, today: Display.today())
+        return .seeOther(Paths.measurements(planID, at: checkpoint) + "&esito=\(Outcomes.campaignScheduled.rawValue)")
     }
 
     // MARK: Evidence

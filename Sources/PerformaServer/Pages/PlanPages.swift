@@ -59,13 +59,20 @@ struct PlanPages: Sendable {
         case "adozione":
             guard user.role.may(.adoptPlan) else { throw HTTPError(.forbidden, message: "Solo la struttura tecnica registra l'adozione del piano.") }
             kind = .adoption
+        case "adozione-relazione":
+            guard user.role.may(.adoptPlan) else { throw HTTPError(.forbidden, message: "Solo la struttura tecnica registra l'adozione della Relazione.") }
+            kind = .reportAdoption
+        case "validazione-relazione":
+            guard user.role.may(.validatePlan) else { throw HTTPError(.forbidden, message: "Solo l'OIV registra la validazione della Relazione.") }
+            kind = .reportValidation
         default:
             throw HTTPError(.badRequest, message: "Atto non riconosciuto.")
         }
         guard let date = Day(parsing: input.text("data")) else {
             throw HTTPError(.unprocessableContent, message: "Data dell'atto non valida: scrivere GG/MM/AAAA, ad esempio 26/04/2021. Nulla è stato registrato.")
         }
-        let act = ApprovalAct(kind: kind, body: input.optional("organo") ?? (kind == .oivValidation ? "OIV" : "Giunta camerale"),
+        let byOIV = kind == .oivValidation || kind == .reportValidation
+        let act = ApprovalAct(kind: kind, body: input.optional("organo") ?? (byOIV ? "OIV" : "Giunta camerale"),
                               number: input.optional("numero"), date: date, note: input.optional("nota"))
         _ = try await app.store.advancePlan(user.context, planID: planID, act: act, expectedRowVersion: Int(input.text("riga")) ?? -1)
         return .seeOther(Paths.planOverview(planID) + "?esito=\(Outcomes.planAdvanced.rawValue)")

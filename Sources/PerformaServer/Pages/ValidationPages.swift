@@ -110,9 +110,12 @@ struct ValidationPages: Sendable {
                                            by: user.user.displayName, on: Display.today())
         let expected = Int(input.text("versione"))
         do {
-            _ = try await app.store.setOverrides(user.context, planID: planID, [
+            let stored = try await app.store.setOverrides(user.context, planID: planID, [
                 OverrideWrite(override, expectedRowVersion: existing == nil ? nil : (expected ?? existing?.rowVersion), seen: input.optional("valori")),
             ])
+            if judgement?.needsReason == true, let version = stored.first?.rowVersion {
+                await app.notifier.correction(user, snapshot: try await app.snapshot(user, planID: planID), override, version: version)
+            }
         } catch let error as StoreError {
             errors.general = error.description
             return try app.pages.page("validazione-modulo", try await subject.view(app, context: context, entered: input.text("grado"), reason: input.text("motivazione"), errors: errors),

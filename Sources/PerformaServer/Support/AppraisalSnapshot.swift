@@ -122,11 +122,14 @@ final class AppraisalSnapshot: Sendable {
     }
 
     /// Takes a step of a person's scheda as the user, with whether the computed scheda is complete.
-    func apply(_ store: any PerformaStore, _ user: SignedInUser, _ action: AppraisalAction, to member: StoredPerson, today: Day,
+    /// Whoever has the next step hears of it by e-mail.
+    func apply(_ app: WebApp, _ user: SignedInUser, _ action: AppraisalAction, to member: StoredPerson, today: Day,
                expectedRowVersion: Int) async throws -> StoredAppraisal {
         let appraisal = schede[member.person.id]
-        return try await store.applyAppraisalAction(user.context, year: year, person: member.person.id, action, today: today,
-                                                    complete: appraisal?.final.status == .complete, missing: appraisal.map(missing) ?? [],
-                                                    expectedRowVersion: expectedRowVersion)
+        let stored = try await app.store.applyAppraisalAction(user.context, year: year, person: member.person.id, action, today: today,
+                                                              complete: appraisal?.final.status == .complete, missing: appraisal.map(missing) ?? [],
+                                                              expectedRowVersion: expectedRowVersion)
+        await app.notifier.appraisalStep(user, year: year, member: member, evaluator: member.evaluator.flatMap(self.member), stored: stored)
+        return stored
     }
 }

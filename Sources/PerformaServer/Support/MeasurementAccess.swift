@@ -9,9 +9,12 @@ struct MeasurementAccess: Sendable {
     /// Objective keys assigned to the user's manager; nil for the struttura tecnica, which writes for all.
     let assigned: Set<String>?
     let campaigns: [Day: Campaign]
+    /// The plan's cycle is over (Relazione validated): nothing is entered any more.
+    let planClosed: Bool
 
     init(user: SignedInUser, snapshot: PlanSnapshot, campaigns: [Campaign]) {
         role = user.role
+        planClosed = snapshot.stored.info.status == .closed
         assigned = user.role == .admin ? nil : snapshot.objectives(assignedTo: user.user.managerID)
         self.campaigns = Dictionary(campaigns.map { ($0.checkpoint, $0) }, uniquingKeysWith: { _, last in last })
     }
@@ -28,7 +31,7 @@ struct MeasurementAccess: Sendable {
 
     /// The collection at this checkpoint accepts values (a checkpoint never closed is open).
     func isOpen(_ checkpoint: Day) -> Bool {
-        campaigns[checkpoint]?.acceptsMeasurements ?? true
+        !planClosed && campaigns[checkpoint]?.acceptsMeasurements ?? true
     }
 
     func mayEnter(objective key: String, at checkpoint: Day) -> Bool {
@@ -39,6 +42,7 @@ struct MeasurementAccess: Sendable {
     func refusal(objective key: String, at checkpoint: Day) -> String? {
         if !role.may(.enterMeasurements) { return "Il ruolo «\(role.italian)» può consultare le rilevazioni ma non inserirle." }
         if !mayWrite(objective: key) { return "L'obiettivo \(key) non è assegnato a questo dirigente: solo il dirigente assegnatario o la struttura tecnica possono inserirne i valori." }
+        if planClosed { return "Il ciclo del piano è chiuso (Relazione sulla performance validata dall'OIV): i valori non si modificano più." }
         if !isOpen(checkpoint) { return StoreError.closedCampaign(checkpoint: checkpoint).description }
         return nil
     }

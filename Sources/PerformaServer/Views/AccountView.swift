@@ -19,4 +19,7 @@ struct AccountView: Sendable {
     var fields: [PasswordField]
     var action: String
     var errorSummary: FormErrorSummary?
+    /// The reminders before a collection closes: on or off, and where to change it.
+    var reminders: Bool
+    var remindersAction: String
 }

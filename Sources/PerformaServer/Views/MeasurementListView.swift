@@ -14,6 +14,14 @@ struct MeasurementListView: Sendable {
         var closeHref: String
         var rowVersion: String
         var canManage: Bool
+        /// The announced dates, in words; nil before the struttura tecnica sets them.
+        var schedule: String?
+        /// Set when the planned closing has passed and the collection is still open.
+        var overdue: String?
+        /// The schedule form's values (ISO dates for `<input type="date">`).
+        var opensOn: String
+        var closesOn: String
+        var reminderDays: String
     }
 
     struct Row: Sendable {

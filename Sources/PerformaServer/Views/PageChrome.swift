@@ -32,6 +32,7 @@ struct PageChrome: Sendable {
         if user.role.may(.editPlan) { links.append(Link(label: "Carica", href: UploadPage.path)) }
         if user.role.may(.manageUsers) { links.append(Link(label: "Utenti", href: UsersPage.path)) }
         if user.role.may(.readAuditLog) { links.append(Link(label: "Registro", href: AuditLogPage.path)) }
+        if user.role.may(.manageUsers) { links.append(Link(label: "Posta", href: OutboxPage.path)) }
         let html = links.map { "<a href=\"\(XMLText.escape($0.href))\" class=\"text-white ms-2\">\(XMLText.escape($0.label))</a>" }.joined()
         return UserHeading(name: user.user.displayName, role: user.role.italian, linksHTML: html)
     }

@@ -83,6 +83,12 @@ struct PlanOverviewView: Sendable {
     let addAreaHref: String
     let canValidate: Bool
     let canAdopt: Bool
+    /// The acts that close the plan's cycle: the Relazione adopted (struttura tecnica, for the Giunta), then
+    /// validated by the OIV.
+    let canAdoptReport: Bool
+    let canValidateReport: Bool
+    /// Set when the plan is closed: what that means.
+    let closedNote: String?
     let actAction: String
     let rowVersion: String
     /// The next three-year plan can be drafted from this one (*scorrimento*).
@@ -103,14 +109,7 @@ struct PlanOverviewView: Sendable {
         status = info.status.italian
         version = String(info.version)
         acts = (plan.acts ?? []).map { act in
-            let kind: String
-            switch act.kind {
-            case .oivValidation: kind = "Validazione OIV"
-            case .adoption: kind = "Adozione"
-            case .revision: kind = "Revisione"
-            case .other: kind = "Altro atto"
-            }
-            return Act(kind: kind, body: act.body ?? "—", number: act.number ?? "—", date: act.date?.italian ?? "—", note: act.note ?? "")
+            Act(kind: act.kind.italian, body: act.body ?? "—", number: act.number ?? "—", date: act.date?.italian ?? "—", note: act.note ?? "")
         }
         links = (plan.links ?? []).map { Act(kind: $0.title, body: $0.act ?? "—", number: "", date: $0.date?.italian ?? "—", note: "") }
         self.versions = versions.sorted { $0.version > $1.version }.map { v in
@@ -162,6 +161,11 @@ struct PlanOverviewView: Sendable {
         addAreaHref = editor + "/aree/nuova"
         canValidate = user.role.may(.validatePlan) && info.status == .draft
         canAdopt = user.role.may(.adoptPlan) && (info.status == .draft || info.status == .validated)
+        let reportAdopted = (plan.acts ?? []).contains { $0.kind == .reportAdoption }
+        canAdoptReport = user.role.may(.adoptPlan) && (info.status == .adopted || info.status == .revised) && !reportAdopted
+        canValidateReport = user.role.may(.validatePlan) && reportAdopted && info.status != .closed
+        closedNote = info.status == .closed
+            ? "Il ciclo del piano è chiuso: la Relazione sulla performance è stata adottata e validata dall'OIV. Il piano, le rilevazioni e le validazioni restano consultabili ma non si modificano più." : nil
         actAction = Paths.plan(id) + "/atti"
         rowVersion = String(info.rowVersion)
         canRollOver = user.role.may(.editPlan) && info.status != .draft

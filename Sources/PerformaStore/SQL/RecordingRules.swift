@@ -51,6 +51,7 @@ extension Scope {
     /// Administrators record for every objective, managers for those assigned to them in the current version.
     func recordingRules(_ planID: String, only key: IndicatorKey? = nil) async throws -> RecordingRules {
         guard let version = try await currentVersion(planID) else { throw StoreError.notFound(subject: "il piano «\(planID)»") }
+        try requireOpen(try await versionInfo(planID, version: version))
         var writable: Set<String>?
         switch context.role {
         case .admin:

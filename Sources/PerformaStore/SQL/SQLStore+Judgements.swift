@@ -15,6 +15,7 @@ extension SQLStore {
     public func setOverrides(_ context: AccessContext, planID: String, _ writes: [OverrideWrite]) async throws -> [StoredOverride] {
         try await write(context) { scope in
             try scope.require(.validateResults, "registrare correzioni dell'OIV")
+            try await scope.requireOpenPlan(planID)
             let basis = try await scope.judgementBasis(planID)
             var stored: [StoredOverride] = []
             for write in writes {
@@ -40,6 +41,7 @@ extension SQLStore {
     public func removeOverride(_ context: AccessContext, planID: String, subject: String, at: Day, expectedRowVersion: Int) async throws {
         try await write(context) { scope in
             try scope.require(.validateResults, "eliminare correzioni dell'OIV")
+            try await scope.requireOpenPlan(planID)
             let current = try await scope.overrideRows(planID, basis: nil).first { $0.override.subject == subject && $0.override.at == at }
             let what = "la correzione OIV di «\(subject)» al \(at.italian)"
             guard let current, current.rowVersion == expectedRowVersion else {

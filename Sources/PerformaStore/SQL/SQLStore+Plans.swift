@@ -20,6 +20,7 @@ extension SQLStore {
             }
             let stored = try await scope.storedPlan(plan.id, version: current)
             if Self.sameContent(stored.plan, plan) { return .unchanged(stored.info) }
+            try scope.requireOpen(stored.info)
             if stored.info.status.isFrozen {
                 guard let revision else { throw StoreError.adoptedPlan(plan: plan.id) }
                 return .revised(try await scope.insertRevision(plan, rows: rows, revision: revision, after: stored.info))
@@ -38,6 +39,7 @@ extension SQLStore {
                 throw StoreError.staleWrite(subject: "il piano «\(plan.id)»", expected: expectedVersion, current: current)
             }
             let stored = try await scope.versionInfo(plan.id, version: current)
+            try scope.requireOpen(stored)
             guard stored.status.isFrozen else {
                 throw StoreError.invalid("Il piano «\(plan.id)» è ancora \(stored.status.italian): si modifica direttamente, senza revisione.")
             }
@@ -47,27 +49,49 @@ extension SQLStore {
 
     public func advancePlan(_ context: AccessContext, planID: String, act: ApprovalAct, expectedRowVersion: Int) async throws -> PlanVersionInfo {
         try await write(context) { scope in
+            guard let current = try await scope.currentVersion(planID) else { throw StoreError.notFound(subject: "il piano «\(planID)»") }
+            let stored = try await scope.storedPlan(planID, version: current)
+            try scope.requireOpen(stored.info)
+            let recorded = Set((stored.plan.acts ?? []).map(\.kind))
             let target: PlanStatus
             switch act.kind {
             case .oivValidation:
                 try scope.require(.validatePlan, "registrare la validazione dell'OIV")
+                guard !stored.info.status.isFrozen else { throw StoreError.adoptedPlan(plan: planID) }
                 target = .validated
             case .adoption:
                 try scope.require([.admin], "registrare l'adozione del piano")
+                guard !stored.info.status.isFrozen else { throw StoreError.adoptedPlan(plan: planID) }
                 target = .adopted
+            case .reportAdoption:
+                try scope.require([.admin], "registrare l'adozione della Relazione sulla performance")
+                guard stored.info.status.isFrozen else {
+                    throw StoreError.invalid("Il piano «\(planID)» è \(stored.info.status.italian): la Relazione sulla performance si adotta per un piano adottato.")
+                }
+                guard !recorded.contains(.reportAdoption) else { throw StoreError.invalid("L'adozione della Relazione del piano «\(planID)» è già registrata.") }
+                target = stored.info.status
+            case .reportValidation:
+                try scope.require(.validatePlan, "registrare la validazione della Relazione sulla performance")
+                guard recorded.contains(.reportAdoption) else {
+                    throw StoreError.invalid("La Relazione sulla performance del piano «\(planID)» non è ancora adottata: l'OIV valida la Relazione adottata.")
+                }
+                target = .closed
             case .revision, .other:
                 throw StoreError.invalid("Atto non ammesso qui: per una revisione usare la revisione del piano, che crea una nuova versione.")
             }
-            guard let current = try await scope.currentVersion(planID) else { throw StoreError.notFound(subject: "il piano «\(planID)»") }
-            let stored = try await scope.storedPlan(planID, version: current)
-            guard !stored.info.status.isFrozen else { throw StoreError.adoptedPlan(plan: planID) }
             guard stored.info.rowVersion == expectedRowVersion else {
                 throw StoreError.staleWrite(subject: "il piano «\(planID)»", expected: expectedRowVersion, current: stored.info.rowVersion)
             }
             var plan = stored.plan
             plan.status = target
             plan.acts = (plan.acts ?? []) + [act]
-            return try await scope.rewriteVersion(plan, rows: nil, stored: stored, action: target == .adopted ? "adopt" : "validate")
+            let action = switch act.kind {
+            case .adoption: "adopt"
+            case .reportAdoption: "adopt-report"
+            case .reportValidation: "close"
+            default: "validate"
+            }
+            return try await scope.rewriteVersion(plan, rows: nil, stored: stored, action: action)
         }
     }
 
@@ -148,8 +172,23 @@ extension SQLStore {
 }
 
 extension PlanStatus {
-    /// Adopted plans (and their revisions) are never edited in place.
-    var isFrozen: Bool { self == .adopted || self == .revised }
+    /// Adopted plans (and their revisions, and closed plans) are never edited in place.
+    var isFrozen: Bool { self == .adopted || self == .revised || self == .closed }
+}
+
+extension Scope {
+    /// A closed plan (its Relazione adopted and validated) takes no revision, value, document or judgement.
+    func requireOpen(_ info: PlanVersionInfo) throws {
+        guard info.status != .closed else {
+            throw StoreError.invalid("Il piano «\(info.planID)» è chiuso: la Relazione sulla performance è stata adottata e validata dall'OIV, i suoi dati non cambiano più.")
+        }
+    }
+
+    /// `requireOpen` for the current version of a plan.
+    func requireOpenPlan(_ planID: String) async throws {
+        guard let current = try await currentVersion(planID) else { throw StoreError.notFound(subject: "il piano «\(planID)»") }
+        try requireOpen(try await versionInfo(planID, version: current))
+    }
 }
 
 /// What the audit log keeps of a plan version: its information and, when a draft is replaced in place, the whole
