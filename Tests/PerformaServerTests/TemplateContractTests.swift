@@ -148,6 +148,9 @@ struct TemplateContractTests {
             try await evaluator.login("taioli")
             _ = try await evaluator.get(Paths.year(Paths.staff, 2021))
             _ = try await evaluator.get(Paths.appraisal("p041", year: 2021))
+            // The evaluator communicates p040's objectives: the person hears of it by e-mail.
+            let p040 = try #require(try await store.appraisals(PermissionTests.admin.hr, year: 2021).first { $0.person == "p040" })
+            _ = try await evaluator.post(Paths.appraisalAction("p040"), [("anno", "2021"), ("azione", "communicateObjectives"), ("versione", String(p040.rowVersion))])
             var hr = TestBrowser(client)
             try await hr.login("personale")
             for path in [Paths.appraisalCampaign, Paths.bonus, Paths.differentiation] { _ = try await hr.get(Paths.year(path, 2021)) }
@@ -157,6 +160,7 @@ struct TemplateContractTests {
             _ = try await admin.post(Paths.campaign(PermissionTests.plan, .yearEnd(2022)),
                                      [("azione", "pianifica"), ("apertura", today.adding(days: -1).description), ("chiusura", today.adding(days: 2).description),
                                       ("preavviso", "7"), ("versione", "0")])
+            _ = try await admin.get(OutboxPage.path)
         }
         let rendered = seen.withLock { $0 }
         let templates = try Self.templates()

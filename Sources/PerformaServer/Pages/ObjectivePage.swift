@@ -25,8 +25,15 @@ struct ObjectivePage: Sendable {
         let selected = snapshot.checkpoint(scadenza: query.get("scadenza"), anno: query.get("anno"), periodo: query.get("periodo"))
         let access = try await MeasurementAccess.load(app.store, user, snapshot)
         let evidence = try await app.store.evidenceFiles(user.context, planID: snapshot.id, indicator: nil, at: nil).filter { $0.indicator.objective == key }
-        let view = ObjectiveView(entry: entry, snapshot: snapshot, selected: selected, access: access, evidence: evidence, context: context,
-                                 notices: Outcomes.notices(query.get("esito")))
+        // Every plan of the organization, for the indicators' history across plans (snapshots are cached).
+        var plans: [(id: String, plan: Plan, results: Results)] = []
+        for info in try await app.store.plans(user.context) {
+            let other = info.planID == snapshot.id ? snapshot : try await app.snapshot(user, planID: info.planID)
+            plans.append((other.id, other.plan, other.results))
+        }
+        let history = entry.sheet.indicators.map { IndicatorHistory(IndicatorKey(objective: key, number: $0.number), plans: plans) }
+        let view = ObjectiveView(entry: entry, snapshot: snapshot, selected: selected, access: access, evidence: evidence, history: history,
+                                 context: context, notices: Outcomes.notices(query.get("esito")))
         return try app.pages.page("scheda", view)
     }
 }

@@ -37,6 +37,17 @@ struct ObjectiveView: Sendable {
         var formLabel: String
     }
     struct Row: Sendable { var cells: [Cell] }
+    /// One line of an indicator's history across plans.
+    struct HistoryRow: Sendable {
+        var indicator: String
+        var plan: String
+        var href: String
+        var current: Bool
+        var year: String
+        var baseline: String
+        var target: String
+        var measured: String
+    }
     struct FileLink: Sendable {
         var name: String
         var href: String
@@ -65,6 +76,8 @@ struct ObjectiveView: Sendable {
     let budget: [Row]
     let documentation: [KeyValue]
     let files: [FileLink]
+    /// The indicators' values and targets in every plan that carries them; empty when only this plan does.
+    let history: [HistoryRow]
     let notes: [String]
     let children: [ScoreLine]
     // Stored flags for the template's optional sections (Mustache sees only stored properties).
@@ -73,9 +86,18 @@ struct ObjectiveView: Sendable {
     let hasDocumentation: Bool
     let hasNotes: Bool
     let hasChildren: Bool
+    let hasHistory: Bool
 
     init(entry: PlanIndex.Entry, snapshot: PlanSnapshot, selected: Day, access: MeasurementAccess, evidence: [EvidenceFile],
-         context: WebRequestContext, notices: [Notice]) {
+         history: [IndicatorHistory], context: WebRequestContext, notices: [Notice]) {
+        self.history = history.filter(\.spansSeveralPlans).flatMap { indicator in
+            indicator.entries.map { item in
+                HistoryRow(indicator: indicator.key.description, plan: "\(item.planTitle) (\(item.span.from)–\(item.span.to))",
+                           href: Paths.objective(item.planID, entry.key), current: item.planID == snapshot.id, year: String(item.year),
+                           baseline: item.baseline?.text ?? "—", target: item.target?.text ?? "—", measured: item.measured?.text ?? "—")
+            }
+        }
+        hasHistory = !self.history.isEmpty
         let plan = snapshot.plan
         let id = snapshot.id
         let key = entry.key

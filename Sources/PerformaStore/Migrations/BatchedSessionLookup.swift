@@ -8,11 +8,17 @@
 enum BatchedSessionLookup {
     static let migration = Migration(version: 5, name: "lettura di più sessioni in una chiamata") { database, dialect in
         guard dialect.kind == .postgres else { return }
-        try await dialect.run([
-            """
+        try await dialect.run([createFunction(reminders: false)], on: database)
+    }
+
+    /// The function's text; migration 8 recreates it with the user's `reminders` column.
+    static func createFunction(reminders: Bool) -> String {
+        let declared = reminders ? " reminders BOOLEAN," : ""
+        let selected = reminders ? " u.reminders," : ""
+        return """
             CREATE FUNCTION performa_signed_in_all(p_organizations TEXT[], p_token_hashes TEXT[], p_now TEXT)
             RETURNS TABLE (organization_id TEXT, user_id TEXT, username TEXT, display_name TEXT, email TEXT, role TEXT,
-                           manager_id TEXT, active BOOLEAN, created_at TEXT, updated_at TEXT, row_version BIGINT,
+                           manager_id TEXT, active BOOLEAN,\(declared) created_at TEXT, updated_at TEXT, row_version BIGINT,
                            session_token_hash TEXT, session_created_at TEXT, session_expires_at TEXT, data_version BIGINT)
             LANGUAGE plpgsql SECURITY INVOKER AS $$
             DECLARE
@@ -21,7 +27,7 @@ enum BatchedSessionLookup {
                 FOREACH v_organization IN ARRAY p_organizations LOOP
                     PERFORM set_config('performa.organization_id', v_organization, true);
                     RETURN QUERY
-                    SELECT u.organization_id, u.user_id, u.username, u.display_name, u.email, u.role, u.manager_id, u.active,
+                    SELECT u.organization_id, u.user_id, u.username, u.display_name, u.email, u.role, u.manager_id, u.active,\(selected)
                            u.created_at, u.updated_at, u.row_version, s.token_hash, s.created_at, s.expires_at, o.data_version
                     FROM sessions s
                     JOIN users u ON u.organization_id = s.organization_id AND u.user_id = s.user_id
@@ -30,7 +36,6 @@ enum BatchedSessionLookup {
                       AND s.expires_at > p_now AND u.active;
                 END LOOP;
             END $$
-            """,
-        ], on: database)
+            """
     }
 }

@@ -33,5 +33,13 @@ enum MailNotifications {
             """,
             "CREATE INDEX outbox_pending ON outbox (organization_id, next_attempt_at) WHERE sent_at IS NULL",
         ] + dialect.tenantWall("outbox"), on: database)
+        // The session lookups return the user's row: recreated with the new column.
+        guard dialect.kind == .postgres else { return }
+        try await dialect.run([
+            "DROP FUNCTION performa_signed_in(TEXT, TEXT, TEXT)",
+            SessionLookup.createFunction(reminders: true),
+            "DROP FUNCTION performa_signed_in_all(TEXT[], TEXT[], TEXT)",
+            BatchedSessionLookup.createFunction(reminders: true),
+        ], on: database)
     }
 }

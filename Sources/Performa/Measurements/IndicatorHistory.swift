@@ -1,0 +1,38 @@
+/// An indicator across the plans that carry it (the same objective code and number, as *scorrimento* keeps them):
+/// for each plan and each year of its span, the baseline it started from, the 31/12 target it set and the value
+/// measured. A year appears once per plan that planned it, so a target moved by the next plan shows beside the old one.
+public struct IndicatorHistory: Sendable {
+    public struct Entry: Hashable, Sendable {
+        public var planID: String
+        public var planTitle: String
+        public var span: YearSpan
+        public var year: Int
+        public var baseline: Target?
+        public var target: Target?
+        public var measured: Measurement?
+    }
+
+    public let key: IndicatorKey
+    public let entries: [Entry]
+
+    /// `plans`: every plan of the organization with its results, in any order.
+    public init(_ key: IndicatorKey, plans: [(id: String, plan: Plan, results: Results)]) {
+        self.key = key
+        var entries: [Entry] = []
+        for (id, plan, results) in plans {
+            guard let indicator = PlanIndex(plan).indicator(key) else { continue }
+            for year in plan.span.years {
+                let day = Day.yearEnd(year)
+                let target = indicator.target(at: day).map(\.target)
+                let measured = results.current(key, at: day)
+                guard target != nil || measured != nil else { continue }
+                entries.append(Entry(planID: id, planTitle: plan.title, span: plan.span, year: year, baseline: indicator.baseline,
+                                     target: target, measured: measured))
+            }
+        }
+        self.entries = entries.sorted { ($0.year, $0.span.from, $0.planID) < ($1.year, $1.span.from, $1.planID) }
+    }
+
+    /// More than one plan carries the indicator: there is a history to show.
+    public var spansSeveralPlans: Bool { Set(entries.map(\.planID)).count > 1 }
+}
