@@ -3,8 +3,8 @@ real SMTP server this test starts (aiosmtpd, on the port demo-server.sh gave the
 
 1. the struttura tecnica creates a manager's account and gets a temporary password;
 2. it uploads the Brescia results file, sees the preview first, and confirms;
-3. it schedules the 31/12/2022 collection: the manager receives the opening notice by e-mail, follows its link,
-   signs in and enters a value;
+3. it schedules the 31/12/2021 collection: the manager receives the opening notice by e-mail, follows its link,
+   signs in and enters a value (a correction: the demo already holds the illustrative 2021 values);
 4. it creates the 2022-2024 draft from the adopted plan and sees the 2021 values proposed as baselines.
 """
 import email
@@ -81,7 +81,7 @@ class OfficeYear(unittest.TestCase):
         driver = self.driver
         login(driver, "admin")
         driver.get(url("/carica"))
-        click(driver, wait_for(driver, By.ID, "tipo-risultati"))
+        click(driver, wait_for(driver, By.CSS_SELECTOR, "label[for='tipo-risultati']"))
         wait_for(driver, By.ID, "campo-file").send_keys(str(EXAMPLES / "results-2021.yaml"))
         self.submit("form[enctype='multipart/form-data']")
         outcome = wait_for(driver, By.ID, "esito-previsto").text
@@ -94,9 +94,9 @@ class OfficeYear(unittest.TestCase):
     def test_3_the_manager_is_told_by_email_follows_the_link_and_enters_a_value(self):
         driver = self.driver
         login(driver, "admin")
-        driver.get(url(plan_path("/rilevazioni?scadenza=2022-12-31")))
+        driver.get(url(plan_path("/rilevazioni?scadenza=2021-12-31")))
         today = date.today()
-        row = wait_for(driver, By.XPATH, "//table[@id='tabella-campagne']//tr[th[contains(., '31/12/2022')]]")
+        row = wait_for(driver, By.XPATH, "//table[@id='tabella-campagne']//tr[th[contains(., '31/12/2021')]]")
         click(driver, row.find_element(By.CSS_SELECTOR, "details.calendario summary"))
         for name, value in (("apertura", today), ("chiusura", today + timedelta(days=20))):
             field = row.find_element(By.NAME, name)
@@ -108,24 +108,24 @@ class OfficeYear(unittest.TestCase):
         self.assertIn(MANAGER_EMAIL, wait_for(driver, By.ID, "tabella-posta").text)
         logout(driver)
 
-        message = self.inbox.wait_for(MANAGER_EMAIL, "Performa: aperta la rilevazione al 31/12/2022")
+        message = self.inbox.wait_for(MANAGER_EMAIL, "Performa: aperta la rilevazione al 31/12/2021")
         body = message.get_content()
         self.assertIn("Gentile Massimo Ziletti", body)
-        link = re.search(r"http://\S+/rilevazioni\?scadenza=2022-12-31", body).group(0)
+        link = re.search(r"http://\S+/rilevazioni\?scadenza=2021-12-31", body).group(0)
 
         driver.get(link)
         wait_for(driver, By.ID, "utente").send_keys("m.ziletti")
         driver.find_element(By.ID, "password").send_keys(self.password)
         click(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/accesso'] button[type='submit']"))
         WebDriverWait(driver, 20).until(lambda d: "/rilevazioni" in d.current_url and "accesso" not in d.current_url)
-        enter = wait_for(driver, By.CSS_SELECTOR, "a[href*='/rilevazioni/2022-12-31']")
+        enter = wait_for(driver, By.CSS_SELECTOR, "a[href$='/obiettivi/1.1.2/indicatori/1/rilevazioni/2021-12-31']")
         click(driver, enter)
         field = wait_for(driver, By.ID, "valore")
         field.clear()
-        field.send_keys("1")
+        field.send_keys("250")
         click(driver, driver.find_element(By.CSS_SELECTOR, "form[enctype='multipart/form-data'] button[type='submit']"))
         WebDriverWait(driver, 20).until(lambda d: "esito=rilevazione-salvata" in d.current_url)
-        self.assertEqual(wait_for(driver, By.ID, "valore-attuale").text.strip(), "1")
+        self.assertEqual(wait_for(driver, By.ID, "valore-attuale").text.strip(), "250")
         logout(driver)
 
     def test_4_admin_creates_the_next_plan_with_2021_values_as_baselines(self):
