@@ -24,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     public var publicURL: String?
     /// The mail server; nil when none is configured (notices wait in the outbox).
     public var mail: MailSettings?
+    /// Single sign-on with OpenID Connect (`PERFORMA_OIDC_*`); nil when only passwords are used.
+    public var singleSignOn: SignOnSettings?
 
     /// `publicURL` without its final slash, or the listening address.
     public var baseURL: String {
