@@ -99,6 +99,9 @@ class PhoneBase:
                 for button in buttons[:5] + buttons[-3:]:
                     self.assert_on_screen(button, f"the button «{button.text}» of the measurements table")
                 if role == "admin":
+                    # The schedule forms are folded (<details>): opened, their buttons must fit too.
+                    for summary in driver.find_elements(By.CSS_SELECTOR, "#tabella-campagne details.calendario summary"):
+                        click(driver, summary)
                     for button in driver.find_elements(By.CSS_SELECTOR, "#tabella-campagne .btn"):
                         self.assert_on_screen(button, f"the campaign button «{button.text}»")
                 driver.get(url(MEASUREMENT_FORM))

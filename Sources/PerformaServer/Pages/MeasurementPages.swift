@@ -60,7 +60,8 @@ struct MeasurementPages: Sendable {
                         campaign.acceptsMeasurements && schedule.closesOn < Display.today()
                             ? "La chiusura prevista (\(schedule.closesOn.italian)) è passata: la rilevazione resta aperta finché la struttura tecnica non la chiude." : nil
                     },
-                    opensOn: (campaign.schedule?.opensOn ?? Display.today()).description,
+                    // Unscheduled: proposed from the day after the checkpoint for a month.
+                    opensOn: (campaign.schedule?.opensOn ?? campaign.checkpoint.adding(days: 1)).description,
                     closesOn: (campaign.schedule?.closesOn ?? campaign.checkpoint.adding(days: 31)).description,
                     reminderDays: String(campaign.schedule?.reminderDays ?? 7))
             },

@@ -19,7 +19,10 @@ struct OutboxPage: Sendable {
         let user = try context.requireUser(.manageUsers)
         let messages = try await app.store.outbox(user.context, limit: Self.pageSize)
         let organization = try await app.store.organization(user.context)
-        let server = app.configuration.mail.map { "\($0.host):\($0.port) (\($0.security.rawValue)), ogni \(ItalianNumber.format($0.interval, fractionDigits: 1)) secondi" }
+        let server = app.configuration.mail.map { settings in
+            let security = switch settings.security { case .none: "senza cifratura"; case .starttls: "STARTTLS"; case .tls: "TLS" }
+            return "\(settings.host):\(settings.port) (\(security)), controllo ogni \(ItalianNumber.format(settings.interval, fractionDigits: 1)) secondi"
+        }
         let view = OutboxView(
             page: PageChrome(title: "Posta in uscita", organization: organization.name, context: context),
             server: server,
