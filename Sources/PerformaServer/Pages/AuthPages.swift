@@ -40,10 +40,14 @@ struct AuthPages: Sendable {
             return response
         }
         var response = Response.seeOther(target)
-        response.setCookie(Cookie(name: SessionAuthenticator.cookieName, value: session.token,
-                                  maxAge: Int(app.configuration.sessionLifetime), path: "/",
-                                  secure: app.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+        response.setCookie(Self.sessionCookie(session, configuration: app.configuration))
         return response
+    }
+
+    /// The cookie of a session just opened (by password or by single sign-on).
+    static func sessionCookie(_ session: SessionToken, configuration: ServerConfiguration) -> Cookie {
+        Cookie(name: SessionAuthenticator.cookieName, value: session.token, maxAge: Int(configuration.sessionLifetime), path: "/",
+               secure: configuration.secureCookies, httpOnly: true, sameSite: .lax)
     }
 
     /// Ends the session in the store and clears the cookie.
@@ -70,6 +74,11 @@ struct AuthPages: Sendable {
             demoAccounts: app.configuration.demo ? app.demoAccounts.map { LoginView.DemoAccount(username: $0.username, password: $0.password, role: $0.role.italian, name: $0.displayName) } : [])
         var shown = view
         shown.hasDemoAccounts = !view.demoAccounts.isEmpty
+        if let signOn = app.configuration.singleSignOn {
+            shown.signOnProvider = signOn.providerName
+            shown.signOnAddress = SignOnPages.start + "?da=" + OpenIDProvider.formEncoded(target)
+        }
+        shown.passwordsAllowed = app.configuration.localPasswordsAllowed
         return try app.pages.page("accesso", shown, status: status)
     }
 

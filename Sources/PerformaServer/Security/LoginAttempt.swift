@@ -21,11 +21,20 @@ struct LoginAttempt {
     }
 
     func run(organization: String, username: String, password: String, clientAddress: String?, logger: Logger) async throws -> Outcome {
+        guard app.configuration.localPasswordsAllowed else {
+            return .refused(.forbidden, "L'accesso con password è disattivato: accedere con \(app.configuration.singleSignOn?.providerName ?? "l'accesso unico").", retryAfter: nil)
+        }
         let user: StoredUser
         switch try await verify(organization: organization, username: username, password: password, clientAddress: clientAddress, logger: logger) {
         case .verified(let verified): user = verified
         case .refused(let status, let message, let wait): return .refused(status, message, retryAfter: wait)
         }
+        return try await open(user, logger: logger)
+    }
+
+    /// Opens the session of a user whose identity is proven (by password, or by single sign-on): demo users only
+    /// in demo mode; the session is created (and audited) in the store.
+    func open(_ user: StoredUser, logger: Logger) async throws -> Outcome {
         if DemoData.isDemoAccount(user) && !app.configuration.demo {
             return .refused(.forbidden, "Gli utenti dimostrativi possono accedere solo quando il server è avviato con «performa serve --demo».", retryAfter: nil)
         }

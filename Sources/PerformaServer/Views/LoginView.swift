@@ -23,4 +23,9 @@ struct LoginView: Sendable {
     let error: String?
     let demoAccounts: [DemoAccount]
     var hasDemoAccounts: Bool = false
+    /// «Accedi con …»: the single sign-on button's provider and address, when configured.
+    var signOnProvider: String? = nil
+    var signOnAddress: String? = nil
+    /// False when single sign-on is the only way in (`PERFORMA_LOCAL_PASSWORDS=off`): no password form.
+    var passwordsAllowed: Bool = true
 }
