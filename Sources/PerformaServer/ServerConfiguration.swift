@@ -24,6 +24,9 @@ public struct ServerConfiguration: Sendable {
     public var publicURL: String?
     /// The mail server; nil when none is configured (notices wait in the outbox).
     public var mail: MailSettings?
+    /// One log line per request at `info` (`PERFORMA_ACCESS_LOG=1`); otherwise at `debug`, which the default log
+    /// level filters out before anything is formatted (the line cost about 30% of a trivial request's time).
+    public var accessLog = false
     /// Single sign-on with OpenID Connect (`PERFORMA_OIDC_*`); nil when only passwords are used.
     public var singleSignOn: SignOnSettings?
 

@@ -53,8 +53,10 @@ struct ServeCommand: AsyncParsableCommand {
             assetsFolder: assets ?? RepositoryFolder.locate("vendor/bootstrap-italia", marker: "css/bootstrap-italia.min.css")?.path ?? "vendor/bootstrap-italia",
             secureCookies: environment["PERFORMA_SECURE_COOKIES"] == "1")
         settings.publicURL = environment["PERFORMA_PUBLIC_URL"]
+        settings.accessLog = environment["PERFORMA_ACCESS_LOG"] == "1"
         do {
             settings.mail = try MailSettings.from(environment: environment)
+            settings.singleSignOn = try SignOnSettings.fromEnvironment(environment)
         } catch {
             CommandSupport.printError("Errore: \(error)")
             throw ExitCode(2)

@@ -43,7 +43,7 @@ func buildApplication(
 func buildRouter(_ app: WebApp, metrics: PrometheusCollectorRegistry, logger: Logger) -> Router<WebRequestContext> {
     let router = Router(context: WebRequestContext.self)
     router.addMiddleware {
-        LogRequestsMiddleware(.info)
+        LogRequestsMiddleware(app.configuration.accessLog ? .info : .debug)
         MetricsMiddleware()
         SecurityHeadersMiddleware()
         ErrorMiddleware(pages: app.pages)
@@ -55,6 +55,7 @@ func buildRouter(_ app: WebApp, metrics: PrometheusCollectorRegistry, logger: Lo
     }
     ServicePages(app: app, metrics: metrics).addRoutes(to: router)
     AuthPages(app: app).addRoutes(to: router)
+    SignOnPages(app: app).addRoutes(to: router)
     AccountPage(app: app).addRoutes(to: router)
     AuditLogPage(app: app).addRoutes(to: router)
     OutboxPage(app: app).addRoutes(to: router)
