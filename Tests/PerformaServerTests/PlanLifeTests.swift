@@ -7,10 +7,53 @@ import PerformaFormats
 import PerformaStore
 import Testing
 
-/// The life of a plan in the browser: next year's draft from this year's plan, and a past version compared with the
-/// current one.
-@Suite("Plan life: scorrimento and versions")
+/// The life of a plan in the browser: next year's draft from this year's plan, a past version compared with the
+/// current one, the end of the cycle (Relazione adopted and validated), and the indicators' history across plans.
+@Suite("Plan life: scorrimento, versions, closure, history")
 struct PlanLifeTests {
+    @Test("the Relazione adopted by the struttura tecnica and validated by the OIV closes the plan; no value is taken afterwards")
+    func closure() async throws {
+        try await TestServer.run { client, store in
+            var admin = TestBrowser(client)
+            try await admin.login(DemoUser.admin)
+            var oiv = TestBrowser(client)
+            try await oiv.login(DemoUser.oiv)
+            let acts = Paths.plan(TestServer.planID) + "/atti"
+            func row() async throws -> String { String(try await store.plan(PermissionTests.admin, id: TestServer.planID, version: nil).info.rowVersion) }
+            // The OIV cannot validate a Relazione not yet adopted, nor adopt it.
+            let early = try await oiv.post(acts, [("atto", "validazione-relazione"), ("data", "20/06/2022"), ("riga", try await row())])
+            #expect(early.status == .unprocessableContent && early.text.contains("non è ancora adottata"))
+            #expect(try await oiv.post(acts, [("atto", "adozione-relazione"), ("data", "13/06/2022"), ("riga", try await row())]).status == .forbidden)
+            #expect(try await admin.get(Paths.planOverview(TestServer.planID)).text.contains("id=\"adozione-relazione\""))
+            let adopted = try await admin.post(acts, [("atto", "adozione-relazione"), ("numero", "50"), ("data", "13/06/2022"), ("riga", try await row())])
+            #expect(adopted.status == .seeOther)
+            let validated = try await oiv.post(acts, [("atto", "validazione-relazione"), ("data", "20/06/2022"), ("riga", try await row())])
+            #expect(validated.status == .seeOther)
+            #expect(try await store.plan(PermissionTests.admin, id: TestServer.planID, version: nil).info.status == .closed)
+            let page = try await admin.get(Paths.planOverview(TestServer.planID)).text
+            #expect(page.contains("Il ciclo del piano è chiuso") && page.contains("Validazione OIV della Relazione"))
+            let refused = try await admin.postMultipart(Paths.measurementForm(TestServer.planID, IndicatorKey(objective: "1.1.2", number: 1), .yearEnd(2021)),
+                                                        [("valore", "123")])
+            #expect(refused.status.code >= 400 && refused.text.contains("chiuso"))
+        }
+    }
+
+    @Test("after scorrimento an objective's page shows its indicators in both plans, with the value measured in 2021")
+    func historyAcrossPlans() async throws {
+        try await TestServer.run { client, store in
+            var admin = TestBrowser(client)
+            try await admin.login(DemoUser.admin)
+            #expect(!(try await admin.get(Paths.objective(TestServer.planID, "1.1.2")).text.contains("tabella-storico-piani")))
+            _ = try await admin.post(Paths.plan(TestServer.planID) + "/scorrimento", [])
+            let page = try await admin.get(Paths.objective("cciaa-brescia-2022-2024", "1.1.2")).text
+            #expect(page.contains("tabella-storico-piani"))
+            let measured = try #require(try await store.currentResults(PermissionTests.admin, planID: TestServer.planID)
+                .current(IndicatorKey(objective: "1.1.2", number: 1), at: .yearEnd(2021)))
+            #expect(page.contains(Paths.objective(TestServer.planID, "1.1.2")), "links to the objective in the other plan")
+            #expect(page.contains("<td data-label=\"Rilevato\">\(measured.text)</td>"))
+        }
+    }
+
     @Test("the struttura tecnica drafts 2022-2024 from 2021-2023: a draft with the 31/12/2021 values as baselines; a second time is refused")
     func rollOver() async throws {
         try await TestServer.run { client, store in

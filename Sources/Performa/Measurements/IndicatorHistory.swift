@@ -1,6 +1,7 @@
 /// An indicator across the plans that carry it (the same objective code and number, as *scorrimento* keeps them):
 /// for each plan and each year of its span, the baseline it started from, the 31/12 target it set and the value
-/// measured. A year appears once per plan that planned it, so a target moved by the next plan shows beside the old one.
+/// measured. A year appears once per plan that planned it, so a target moved by the next plan shows beside the old one;
+/// a plan with no target yet shows its own year with its baseline.
 public struct IndicatorHistory: Sendable {
     public struct Entry: Hashable, Sendable {
         public var planID: String
@@ -21,6 +22,7 @@ public struct IndicatorHistory: Sendable {
         var entries: [Entry] = []
         for (id, plan, results) in plans {
             guard let indicator = PlanIndex(plan).indicator(key) else { continue }
+            let before = entries.count
             for year in plan.span.years {
                 let day = Day.yearEnd(year)
                 let target = indicator.target(at: day).map(\.target)
@@ -28,6 +30,11 @@ public struct IndicatorHistory: Sendable {
                 guard target != nil || measured != nil else { continue }
                 entries.append(Entry(planID: id, planTitle: plan.title, span: plan.span, year: year, baseline: indicator.baseline,
                                      target: target, measured: measured))
+            }
+            // A plan that carries the indicator without targets yet (a draft from scorrimento) still shows its baseline.
+            if entries.count == before {
+                entries.append(Entry(planID: id, planTitle: plan.title, span: plan.span, year: plan.year, baseline: indicator.baseline,
+                                     target: nil, measured: nil))
             }
         }
         self.entries = entries.sorted { ($0.year, $0.span.from, $0.planID) < ($1.year, $1.span.from, $1.planID) }

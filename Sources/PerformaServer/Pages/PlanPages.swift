@@ -46,28 +46,16 @@ struct PlanPages: Sendable {
         return try app.pages.page("piano", view)
     }
 
-    /// Records the OIV's validation (OIV) or the Giunta's adoption (struttura tecnica) of a draft plan.
+    /// Records an act of the plan's life: the OIV's validation and the Giunta's adoption of a draft, then the Relazione adopted
+    /// (struttura tecnica) and validated by the OIV, which closes the plan.
     @Sendable func recordAct(_ request: Request, context: WebRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let planID = try context.parameters.require("plan")
         let input = try await FormInput.read(request, context: context)
-        let kind: ApprovalAct.Kind
-        switch input.text("atto") {
-        case "validazione":
-            guard user.role.may(.validatePlan) else { throw HTTPError(.forbidden, message: "Solo l'OIV registra la validazione del piano.") }
-            kind = .oivValidation
-        case "adozione":
-            guard user.role.may(.adoptPlan) else { throw HTTPError(.forbidden, message: "Solo la struttura tecnica registra l'adozione del piano.") }
-            kind = .adoption
-        case "adozione-relazione":
-            guard user.role.may(.adoptPlan) else { throw HTTPError(.forbidden, message: "Solo la struttura tecnica registra l'adozione della Relazione.") }
-            kind = .reportAdoption
-        case "validazione-relazione":
-            guard user.role.may(.validatePlan) else { throw HTTPError(.forbidden, message: "Solo l'OIV registra la validazione della Relazione.") }
-            kind = .reportValidation
-        default:
+        guard let (kind, capability, refusal) = Self.acts[input.text("atto")] else {
             throw HTTPError(.badRequest, message: "Atto non riconosciuto.")
         }
+        guard user.role.may(capability) else { throw HTTPError(.forbidden, message: refusal) }
         guard let date = Day(parsing: input.text("data")) else {
             throw HTTPError(.unprocessableContent, message: "Data dell'atto non valida: scrivere GG/MM/AAAA, ad esempio 26/04/2021. Nulla è stato registrato.")
         }
@@ -77,6 +65,14 @@ struct PlanPages: Sendable {
         _ = try await app.store.advancePlan(user.context, planID: planID, act: act, expectedRowVersion: Int(input.text("riga")) ?? -1)
         return .seeOther(Paths.planOverview(planID) + "?esito=\(Outcomes.planAdvanced.rawValue)")
     }
+
+    /// The acts the *Piano* page records, by the form's `atto`: which act, who may record it, and the refusal.
+    static let acts: [String: (ApprovalAct.Kind, Capability, String)] = [
+        "validazione": (.oivValidation, .validatePlan, "Solo l'OIV registra la validazione del piano."),
+        "adozione": (.adoption, .adoptPlan, "Solo la struttura tecnica registra l'adozione del piano."),
+        "adozione-relazione": (.reportAdoption, .adoptPlan, "Solo la struttura tecnica registra l'adozione della Relazione."),
+        "validazione-relazione": (.reportValidation, .validatePlan, "Solo l'OIV registra la validazione della Relazione."),
+    ]
 
     /// *Scorrimento*: the draft of the next three-year plan from this one (`PlanRollover`), with the baselines
     /// proposed from this year's last measured values; refused when that plan already exists.
