@@ -32,25 +32,6 @@ struct PeopleCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
     }
-
-    /// The organization whose units resolve the evaluators of `year`: the one of the stored plan of that year,
-    /// else of the latest plan before it.
-    static func organization(for year: Int, in store: SQLStore, context: AccessContext) async throws -> Organization {
-        let plans = try await store.plans(context).filter { $0.year <= year }.sorted { ($0.year, $0.planID) < ($1.year, $1.planID) }
-        guard let info = plans.last else {
-            throw StoreError.invalid("Nell'ente «\(context.organization)» non c'è un piano del \(year) o precedente: le strutture servono a trovare i valutatori; importare prima il piano.")
-        }
-        return try await store.plan(context, id: info.planID, version: nil).plan.organization
-    }
-
-    /// `133 persone: 3 dirigenti, 1 Segretario Generale, …`.
-    static func summary(_ people: [Person]) -> String {
-        let counts = PersonCategory.allCases.compactMap { category -> String? in
-            let count = people.filter { $0.category == category }.count
-            return count == 0 ? nil : "\(count) \(category.italian)"
-        }
-        return "\(people.count) persone" + (counts.isEmpty ? "" : ": " + counts.joined(separator: ", "))
-    }
 }
 
 struct PeopleImportCommand: AsyncParsableCommand {
@@ -88,11 +69,11 @@ struct PeopleImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let people = try PeopleCommand.load(file, format: format)
-        print("\(file): \(PeopleCommand.summary(people)). Nessun errore.")
+        print("\(file): \(PeopleFile.summary(people)). Nessun errore.")
         if let organization, let year {
             let context = AccessContext.commandLine(organization: organization)
             let stored = try await StoreCommandSupport.withStore(options) { store in
-                let units = try await PeopleCommand.organization(for: year, in: store, context: context)
+                let units = try await store.staffOrganization(context, year: year)
                 return try await store.replacePeople(context, year: year, people, organization: units)
             }
             print("Personale \(year) dell'ente «\(organization)» sostituito nel database: \(stored.count) persone.")
@@ -152,7 +133,7 @@ struct PeopleExportCommand: AsyncParsableCommand {
             return
         }
         try PeopleCommand.write(try PeopleFile.data(loaded, format: resolved), to: output)
-        print("Scritto \(output): \(PeopleCommand.summary(loaded)).")
+        print("Scritto \(output): \(PeopleFile.summary(loaded)).")
     }
 }
 

@@ -117,9 +117,43 @@ struct AppraisalPageTests {
             #expect(try await employee.get(Paths.year(Paths.appraisalCampaign, 2021)).status == .forbidden)
         }
     }
+
+    @Test("the HR office uploads the staff from the browser: preview first, then stored; a broken file writes nothing and says where")
+    func staffUpload() async throws {
+        try await TestServer.run { client, store in
+            var hr = TestBrowser(client)
+            try await hr.login("personale")
+            let csv = try Data(contentsOf: TestServer.examples.appendingPathComponent("personale-illustrativo-2021.csv"))
+            let campaign = try await hr.get(Paths.year(Paths.appraisalCampaign, 2021)).text
+            #expect(campaign.contains(StaffUploadPage.path))
+            // One person fewer: the preview says one leaves, and nothing is stored before the confirmation.
+            // The example has CRLF line ends (one Character in Swift: split on the pair).
+            let lines = String(decoding: csv, as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            let shorter = Data((lines.dropLast().joined(separator: "\r\n") + "\r\n").utf8)
+            let before = try await store.people(PermissionTests.admin.hr, year: 2021).count
+            let preview = try await hr.postMultipart(StaffUploadPage.path, [("anno", "2021")], file: ("file", "personale.csv", "text/csv", shorter))
+            #expect(preview.status == .ok)
+            #expect(preview.text.contains("\(before - 1) persone"))
+            #expect(preview.text.contains("1 non più presenti nel file"))
+            #expect(try await store.people(PermissionTests.admin.hr, year: 2021).count == before)
+            let payload = try #require(UploadPageTests.hidden("contenuto", in: preview.text))
+            let confirmed = try await hr.post(StaffUploadPage.confirmPath, [("anno", "2021"), ("nome", "personale.csv"), ("contenuto", payload)])
+            #expect(confirmed.status == .seeOther)
+            #expect(confirmed.location == Paths.year(Paths.appraisalCampaign, 2021) + "&esito=personale-caricato")
+            #expect(try await store.people(PermissionTests.admin.hr, year: 2021).count == before - 1)
+            #expect(try await hr.get(confirmed.location ?? "").text.contains("Personale caricato"))
+            // A row with an unknown category: refused with its place, nothing changes.
+            let broken = Data((lines[0] + "\r\n" + "p999;Persona rotta;;marziano;;;area-anagrafica;;100;;;\r\n").utf8)
+            let refused = try await hr.postMultipart(StaffUploadPage.path, [("anno", "2021")], file: ("file", "rotto.csv", "text/csv", broken))
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("rotto.csv"))
+            #expect(try await store.people(PermissionTests.admin.hr, year: 2021).count == before - 1)
+        }
+    }
 }
 
 extension AccessContext {
     /// The same organization as the HR office, for reading the store in tests.
     var hr: AccessContext { AccessContext(organization: organization, user: "test-hr", role: .hr) }
+
 }

@@ -167,6 +167,12 @@ struct PermissionTests {
         Row(route: "GET /valutazioni", path: "/valutazioni?anno=2021", expected: adminPage),
         Row(route: "GET /valutazioni/premi", path: "/valutazioni/premi?anno=2021",
             expected: [.admin: .ok, .manager: .forbidden, .oiv: .ok, .viewer: .forbidden, .anonymous: .seeOther]),
+        // The staff upload (ufficio personale and struttura tecnica): without a file, or with content that is not
+        // base64, nothing is written.
+        Row(route: "POST /valutazioni/personale", path: "/valutazioni/personale", body: .form([("anno", "2021")]),
+            expected: [.admin: .unprocessableContent, .manager: .forbidden, .oiv: .forbidden, .viewer: .forbidden, .anonymous: .seeOther]),
+        Row(route: "POST /valutazioni/personale/conferma", path: "/valutazioni/personale/conferma", body: .form([("anno", "2021"), ("nome", "p.csv"), ("contenuto", "!!")]),
+            expected: [.admin: .unprocessableContent, .manager: .forbidden, .oiv: .forbidden, .viewer: .forbidden, .anonymous: .seeOther]),
         Row(route: "POST /valutazioni/premi", path: "/valutazioni/premi", body: .form([("anno", "2021"), ("fondo-comparto", "non è un importo")]),
             expected: [.admin: .unprocessableContent, .manager: .forbidden, .oiv: .forbidden, .viewer: .forbidden, .anonymous: .seeOther]),
         Row(route: "GET /valutazioni/opendata/{file}", path: "/valutazioni/opendata/premi.csv?anno=2021",

@@ -161,6 +161,9 @@ struct TemplateContractTests {
                                      [("azione", "pianifica"), ("apertura", today.adding(days: -1).description), ("chiusura", today.adding(days: 2).description),
                                       ("preavviso", "7"), ("versione", "0")])
             _ = try await admin.get(OutboxPage.path)
+            // The staff upload's preview.
+            _ = try await hr.postMultipart(StaffUploadPage.path, [("anno", "2021")],
+                                           file: ("file", "personale.csv", "text/csv", try Data(contentsOf: TestServer.examples.appendingPathComponent("personale-illustrativo-2021.csv"))))
         }
         let rendered = seen.withLock { $0 }
         let templates = try Self.templates()

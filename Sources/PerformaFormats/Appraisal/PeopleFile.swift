@@ -12,22 +12,37 @@ public enum PeopleFile {
     }
 
     public static func read(contentsOf url: URL, format: Format? = nil) throws -> [Person] {
-        switch format ?? .of(url.path) {
-        case .csv:
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw SpreadsheetError(file: url.lastPathComponent, message: "file inesistente o illeggibile")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw SpreadsheetError(file: url.lastPathComponent, message: "il file non è in UTF-8")
-            }
-            return try PeopleCSV.people(fromCSV: text, file: url.lastPathComponent)
-        case .xlsx:
-            let sheets = try XLSXReader.sheets(contentsOf: url)
-            guard let grid = sheets.first(where: { $0.name == PeopleSheet.schema.name }) ?? (sheets.count == 1 ? sheets.first : nil) else {
-                throw SpreadsheetError(file: url.lastPathComponent, message: "manca il foglio «\(PeopleSheet.schema.name)»")
-            }
-            return try PeopleCSV.people(from: grid, file: url.lastPathComponent)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw SpreadsheetError(file: url.lastPathComponent, message: "file inesistente o illeggibile")
         }
+        return try read(data, fileName: url.lastPathComponent, format: format)
+    }
+
+    /// The people of a file's bytes (an upload, or a file read by `read(contentsOf:)`); the format from the name
+    /// when not given.
+    public static func read(_ data: Data, fileName: String, format: Format? = nil) throws -> [Person] {
+        switch format ?? .of(fileName) {
+        case .csv:
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw SpreadsheetError(file: fileName, message: "il file non è in UTF-8")
+            }
+            return try PeopleCSV.people(fromCSV: text, file: fileName)
+        case .xlsx:
+            let sheets = try XLSXReader.sheets(data, fileName: fileName)
+            guard let grid = sheets.first(where: { $0.name == PeopleSheet.schema.name }) ?? (sheets.count == 1 ? sheets.first : nil) else {
+                throw SpreadsheetError(file: fileName, message: "manca il foglio «\(PeopleSheet.schema.name)»")
+            }
+            return try PeopleCSV.people(from: grid, file: fileName)
+        }
+    }
+
+    /// `133 persone: 3 dirigenti, 1 Segretario Generale, …`.
+    public static func summary(_ people: [Person]) -> String {
+        let counts = PersonCategory.allCases.compactMap { category -> String? in
+            let count = people.filter { $0.category == category }.count
+            return count == 0 ? nil : "\(count) \(category.italian)"
+        }
+        return "\(people.count) persone" + (counts.isEmpty ? "" : ": " + counts.joined(separator: ", "))
     }
 
     /// The people as file bytes in `format`.

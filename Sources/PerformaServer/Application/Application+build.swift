@@ -62,6 +62,7 @@ func buildRouter(_ app: WebApp, metrics: PrometheusCollectorRegistry, logger: Lo
     UsersPage(app: app).addRoutes(to: router)
     UploadPage(app: app).addRoutes(to: router)
     AppraisalPages(app: app).addRoutes(to: router)
+    StaffUploadPage(app: app).addRoutes(to: router)
     AppraisalAPIRoutes(app: app).addRoutes(to: router)
     HomePages(app: app).addRoutes(to: router)
     DashboardPage(app: app).addRoutes(to: router)

@@ -61,9 +61,10 @@ struct AppraisalPages: Sendable {
     @Sendable func campaign(_ request: Request, context: WebRequestContext) async throws -> Response {
         let (user, year) = try await userAndYear(request, context, .manageStaff)
         let snapshot = try await app.appraisalYear(user, year: year)
-        let view = listView(user, context, snapshot, rows: snapshot?.staff ?? [], year: year, section: .campaign, heading: "Campagna di valutazione \(year)",
+        var view = listView(user, context, snapshot, rows: snapshot?.staff ?? [], year: year, section: .campaign, heading: "Campagna di valutazione \(year)",
                             intro: "Tutte le schede dell'anno: quante in ogni stato, e per ciascuna il prossimo passo e chi lo deve fare.",
-                            empty: "Nessun personale o sistema di valutazione caricato per il \(year).")
+                            empty: "Nessun personale o sistema di valutazione caricato per il \(year).", notices: Self.notices(request))
+        view.staffUpload = StaffUploadPage.path
         return try app.pages.page("personale", view)
     }
 
@@ -248,7 +249,7 @@ struct AppraisalPages: Sendable {
     }
 
     private func listView(_ user: SignedInUser, _ context: WebRequestContext, _ snapshot: AppraisalSnapshot?, rows: [StoredPerson], year: Int,
-                          section: PageChrome.AppraisalSection, heading: String, intro: String, empty: String) -> StaffListView {
+                          section: PageChrome.AppraisalSection, heading: String, intro: String, empty: String, notices: [Notice] = []) -> StaffListView {
         let today = Display.today()
         var counts: [AppraisalState: Int] = [:]
         let viewer = snapshot?.viewer(user)
@@ -264,7 +265,7 @@ struct AppraisalPages: Sendable {
                                      next: available.map { "\($0.italian) (\($0.actor.italian))" }.joined(separator: " oppure "),
                                      yours: available.contains { actors.contains($0.actor) })
         }
-        return StaffListView(page: chrome(user, context, snapshot, year: year, section: section, title: heading), year: year, heading: heading, intro: intro,
+        return StaffListView(page: chrome(user, context, snapshot, year: year, section: section, title: heading, notices: notices), year: year, heading: heading, intro: intro,
                              rows: lines, hasRows: !lines.isEmpty, empty: empty,
                              counts: AppraisalState.allCases.compactMap { state in counts[state].map { StaffListView.StateCount(state: state.italian, count: String($0)) } })
     }
@@ -290,7 +291,7 @@ struct AppraisalPages: Sendable {
         switch request.uri.queryParameters.get("esito") {
         case "scheda-aggiornata": return [.success("Scheda aggiornata.")]
         case "fondi-salvati": return [.success("Fondi salvati: i premi sono stati ricalcolati.")]
-        default: return []
+        default: return Outcomes.notices(request.uri.queryParameters.get("esito"))
         }
     }
 }

@@ -40,15 +40,14 @@ final class AppraisalSnapshot: Sendable {
         cap = scorecard.policy.cap
     }
 
-    /// Reads the year from the store, with the plan that covers it (the most recent one whose span includes it).
+    /// Reads the year from the store, with the plan it follows (`staffPlan`).
     /// Nil when the year has no SMVP or no staff.
     static func read(_ app: WebApp, _ user: SignedInUser, year: Int) async throws -> AppraisalSnapshot? {
         let reader = reader(user.organization)
         guard let smvp = try await app.store.smvp(reader, year: year) else { return nil }
         let staff = try await app.store.people(reader, year: year)
         guard !staff.isEmpty else { return nil }
-        let plans = try await app.store.plans(reader).filter { $0.year <= year }.sorted { ($0.year, $0.planID) > ($1.year, $1.planID) }
-        guard let info = plans.first else { return nil }
+        guard let info = try await app.store.staffPlan(reader, year: year) else { return nil }
         let plan = try await app.snapshot(user, planID: info.planID)
         return AppraisalSnapshot(year: year, smvp: smvp, staff: staff, records: try await app.store.appraisals(reader, year: year),
                                  funds: try await app.store.funds(reader, year: year), plan: plan)

@@ -14,6 +14,7 @@ enum Outcomes: String, CaseIterable {
     case resultsUploaded = "risultati-caricati"
     case nextPlanCreated = "piano-successivo"
     case campaignScheduled = "campagna-pianificata"
+    case staffUploaded = "personale-caricato"
 
     var notice: Notice {
         switch self {
@@ -28,6 +29,7 @@ enum Outcomes: String, CaseIterable {
         case .planAdvanced: return .success("Atto di approvazione registrato.")
         case .planUploaded: return .success("Piano caricato.")
         case .resultsUploaded: return .success("Risultati caricati: i gradi di raggiungimento sono stati ricalcolati.")
+        case .staffUploaded: return .success("Personale caricato: le schede seguono i nuovi valutatori e le nuove strutture.")
         case .campaignScheduled: return .success("Calendario della rilevazione salvato: i dirigenti con indicatori da compilare ricevono l'avviso di apertura per posta elettronica dal giorno di apertura, e il promemoria prima della chiusura se mancano valori.")
         case .nextPlanCreated: return .success("Bozza del piano successivo creata dal piano precedente: completare i target dell'ultimo anno e degli obiettivi operativi (la diagnostica elenca che cosa manca).")
         }

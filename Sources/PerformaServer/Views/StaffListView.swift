@@ -26,4 +26,6 @@ struct StaffListView: Sendable {
     var hasRows: Bool
     var empty: String
     var counts: [StateCount]
+    /// Where the HR office uploads the year's staff (the campaign page only).
+    var staffUpload: String?
 }
