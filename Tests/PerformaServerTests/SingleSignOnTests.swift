@@ -38,7 +38,7 @@ struct SingleSignOnTests {
             #expect(done.status == .seeOther)
             #expect(done.location == "/piani")
             #expect(browser.cookies[SessionAuthenticator.cookieName] != nil)
-            let home = try await browser.get("/")
+            let home = try await browser.get("/piani")
             #expect(home.status == .ok)
             #expect(home.text.contains("Doctor Who"))
             let log = try await store.auditLog(PermissionTests.admin, AuditQuery(entity: "sign-on"))
