@@ -253,3 +253,38 @@ enum OIDCTestProvider {
         return String(tag[start.upperBound...].prefix { $0 != "\"" })
     }
 }
+
+/// The settings `performa serve` reads, and the claim values users are matched by (no provider needed).
+struct SignOnSettingsTests {
+    static let complete = ["PERFORMA_OIDC_ISSUER": "https://idp.example/realms/ente", "PERFORMA_OIDC_CLIENT_ID": "performa",
+                           "PERFORMA_OIDC_CLIENT_SECRET": "segreto", "PERFORMA_OIDC_REDIRECT_URL": "https://performa.example/accesso/oidc/ritorno",
+                           "PERFORMA_OIDC_ORGANIZATION": "cciaa-brescia"]
+
+    @Test func environmentIsReadAndCheckedAsAWhole() throws {
+        #expect(try SignOnSettings.fromEnvironment([:]) == nil)
+        let settings = try #require(try SignOnSettings.fromEnvironment(Self.complete.merging(["PERFORMA_OIDC_CLAIM": "fiscal_number",
+                                                                                             "PERFORMA_LOCAL_PASSWORDS": "off"]) { $1 }))
+        #expect(settings.claim.kind == .fiscalCode && !settings.localPasswords && settings.providerName == "SPID o CIE")
+        #expect(try SignOnSettings.fromEnvironment(Self.complete)?.claim.kind == .email)
+        // Passwords cannot be turned off with nothing to replace them; a missing piece is named.
+        #expect(throws: SignOnSettings.Invalid.self) { try SignOnSettings.fromEnvironment(["PERFORMA_LOCAL_PASSWORDS": "off"]) }
+        var missing = Self.complete
+        missing["PERFORMA_OIDC_CLIENT_SECRET"] = nil
+        #expect(throws: SignOnSettings.Invalid(description: "Accesso unico: manca la variabile PERFORMA_OIDC_CLIENT_SECRET.")) {
+            try SignOnSettings.fromEnvironment(missing)
+        }
+        #expect(throws: SignOnSettings.Invalid.self) {
+            try SignOnSettings.fromEnvironment(Self.complete.merging(["PERFORMA_OIDC_ISSUER": "idp.example"]) { $1 })
+        }
+    }
+
+    @Test func claimValuesAreNormalisedAndFiscalCodesChecked() {
+        let fiscal = SignOnClaim(name: "fiscal_number")
+        #expect(fiscal.matchValue("TINIT-rssmra80a01h501u") == "RSSMRA80A01H501U")
+        #expect(fiscal.matchValue("RSSMRA80A01H501U") == "RSSMRA80A01H501U")
+        #expect(fiscal.matchValue("TINIT-RSSMRA80A01H501X") == nil)
+        let email = SignOnClaim(name: "email")
+        #expect(email.matchValue(" Mario.Rossi@Ente.IT ") == "mario.rossi@ente.it")
+        #expect(email.matchValue("mario") == nil)
+    }
+}

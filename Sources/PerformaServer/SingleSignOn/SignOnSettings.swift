@@ -33,7 +33,7 @@ public struct SignOnSettings: Sendable, Hashable {
     }
 
     /// A configuration that cannot work, in Italian, naming the variable.
-    public struct Invalid: Error, CustomStringConvertible {
+    public struct Invalid: Error, CustomStringConvertible, Equatable {
         public let description: String
     }
 
