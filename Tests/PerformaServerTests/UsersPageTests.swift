@@ -54,6 +54,27 @@ struct UsersPageTests {
         }
     }
 
+    @Test("the fiscal code for single sign-on is set and changed from the user's form; an invalid one is refused and nothing changes")
+    func fiscalCode() async throws {
+        try await TestServer.run { client, store in
+            var admin = TestBrowser(client)
+            try await admin.login(DemoUser.admin)
+            let user = try #require(try await store.users(PermissionTests.admin).first { $0.username == DemoUser.viewer })
+            let code = "WHODCT63A01H501C"
+            let saved = try await admin.post(UsersPage.user(user.id), [("nome", user.displayName), ("ruolo", "viewer"), ("attivo", "si"),
+                                                                       ("codice-fiscale", code.lowercased()), ("versione", String(user.rowVersion))])
+            #expect(saved.status == .seeOther)
+            #expect(try await store.fiscalCode(PermissionTests.admin, userID: user.id) == code)
+            #expect(try await admin.get(UsersPage.user(user.id)).text.contains("value=\"\(code)\""))
+            let current = try await store.user(PermissionTests.admin, id: user.id)
+            let refused = try await admin.post(UsersPage.user(user.id), [("nome", "Altro nome"), ("ruolo", "viewer"), ("attivo", "si"),
+                                                                         ("codice-fiscale", "WHODCT63A01H501X"), ("versione", String(current.rowVersion))])
+            #expect(refused.status == .unprocessableContent && refused.text.contains("Codice fiscale non valido"))
+            #expect(try await store.fiscalCode(PermissionTests.admin, userID: user.id) == code)
+            #expect(try await store.user(PermissionTests.admin, id: user.id).displayName == user.displayName)
+        }
+    }
+
     @Test("deactivating ends the user's sessions and refuses the login; reactivating lets them in again")
     func deactivate() async throws {
         try await TestServer.run { client, store in

@@ -51,10 +51,21 @@ struct UsersPage: Sendable {
         let admin = try context.requireUser(.manageUsers)
         let fields = Fields(try await FormInput.read(request, context: context))
         let password = UserAccounts.temporaryPassword(for: fields.username)
+        if let problem = fields.fiscalCodeProblem { return try await form(admin, context: context, user: nil, fields: fields, error: problem) }
         do {
             let created = try await UserAccounts.add(app.store, context: admin.context, username: fields.username, displayName: fields.name, role: fields.role,
                                                      managerID: fields.manager, email: fields.email, password: password, cost: app.configuration.passwordCost)
-            return try await form(admin, context: context, user: created, fields: Fields(created), temporaryPassword: password,
+            var shown = Fields(created)
+            if let code = fields.fiscalCode {
+                do {
+                    try await app.store.setFiscalCode(admin.context, userID: created.id, fiscalCode: code)
+                    shown.fiscalCode = code
+                } catch let error as StoreError {
+                    return try await form(admin, context: context, user: created, fields: shown, error: "Utente creato, ma \(error.description)",
+                                          temporaryPassword: password)
+                }
+            }
+            return try await form(admin, context: context, user: created, fields: shown, temporaryPassword: password,
                                   notices: [.success("Utente «\(created.username)» creato.")])
         } catch let error as StoreError {
             return try await form(admin, context: context, user: nil, fields: fields, error: error.description)
@@ -64,7 +75,9 @@ struct UsersPage: Sendable {
     @Sendable func edit(_ request: Request, context: WebRequestContext) async throws -> Response {
         let admin = try context.requireUser(.manageUsers)
         let user = try await app.store.user(admin.context, id: try context.parameters.require("user"))
-        return try await form(admin, context: context, user: user, fields: Fields(user), notices: Self.notices(request))
+        var fields = Fields(user)
+        fields.fiscalCode = try await app.store.fiscalCode(admin.context, userID: user.id)
+        return try await form(admin, context: context, user: user, fields: fields, notices: Self.notices(request))
     }
 
     @Sendable func save(_ request: Request, context: WebRequestContext) async throws -> Response {
@@ -80,7 +93,11 @@ struct UsersPage: Sendable {
         changed.active = input.optional("attivo") == "si"
         changed.rowVersion = Int(input.text("versione")) ?? -1
         do {
+            if let problem = fields.fiscalCodeProblem { return try await form(admin, context: context, user: stored, fields: fields, error: problem) }
             let saved = try await UserAccounts.update(app.store, context: admin.context, changed)
+            if fields.fiscalCode != (try await app.store.fiscalCode(admin.context, userID: stored.id)) {
+                try await app.store.setFiscalCode(admin.context, userID: stored.id, fiscalCode: fields.fiscalCode)
+            }
             if stored.active && !saved.active { _ = try await app.store.endSessions(admin.context, userID: saved.id) }
             return .seeOther(Self.user(saved.id) + "?esito=utente-salvato")
         } catch let error as StoreError {
@@ -107,6 +124,13 @@ struct UsersPage: Sendable {
         var role: Role
         var manager: String?
         var active = true
+        var fiscalCode: String?
+
+        /// Why the fiscal code typed cannot be stored, checked before anything is written; nil when it can (or is empty).
+        var fiscalCodeProblem: String? {
+            guard let fiscalCode, FiscalCode(fiscalCode) == nil else { return nil }
+            return "Codice fiscale non valido: \(FiscalCode.problem(fiscalCode) ?? fiscalCode)."
+        }
 
         init(role: Role) { self.role = role }
 
@@ -125,6 +149,7 @@ struct UsersPage: Sendable {
             email = form.optional("email")
             role = Role(rawValue: form.text("ruolo")) ?? .viewer
             manager = form.optional("dirigente")
+            fiscalCode = form.optional("codice-fiscale")?.uppercased()
         }
     }
 
@@ -136,7 +161,7 @@ struct UsersPage: Sendable {
             page: PageChrome(title: user.map { "Utente «\($0.username)»" } ?? "Nuovo utente", organization: organization.name, context: context, notices: notices),
             heading: user.map { "Utente «\($0.username)»" } ?? "Nuovo utente",
             action: user.map { Self.user($0.id) } ?? Self.path, isNew: user == nil,
-            username: fields.username, name: fields.name, email: fields.email ?? "",
+            username: fields.username, name: fields.name, email: fields.email ?? "", fiscalCode: fields.fiscalCode ?? "",
             roles: Role.allCases.map { UserFormView.Option(value: $0.rawValue, label: $0.italian, selected: $0 == fields.role) },
             managers: managers.map { UserFormView.Option(value: $0, label: $0, selected: $0 == fields.manager) },
             active: fields.active, version: user.map { String($0.rowVersion) } ?? "",

@@ -33,6 +33,8 @@ struct UserFormView: Sendable {
     var username: String
     var name: String
     var email: String
+    /// For single sign-on by fiscal code (SPID/CIE through a broker).
+    var fiscalCode: String
     var roles: [Option]
     var managers: [Option]
     var active: Bool
