@@ -32,7 +32,8 @@ struct Notifier: Sendable {
         let context = AccessContext.mailSender(organization: organization)
         var users: [StoredUser]?
         var total = 0
-        for info in try await store.plans(context) {
+        // A closed plan collects nothing more.
+        for info in try await store.plans(context) where info.status != .closed {
             let campaigns = try await store.campaigns(context, planID: info.planID).filter { $0.schedule != nil }
             guard !campaigns.isEmpty else { continue }
             let plan = try await store.plan(context, id: info.planID, version: nil).plan
