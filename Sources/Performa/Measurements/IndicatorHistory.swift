@@ -13,15 +13,31 @@ public struct IndicatorHistory: Sendable {
         public var measured: Measurement?
     }
 
+    /// A plan of the organization with its results, indexed once for the histories of all the indicators asked.
+    public struct Source: Sendable {
+        public let id: String
+        public let plan: Plan
+        public let results: Results
+        let index: PlanIndex
+
+        public init(id: String, plan: Plan, results: Results) {
+            self.id = id
+            self.plan = plan
+            self.results = results
+            index = PlanIndex(plan)
+        }
+    }
+
     public let key: IndicatorKey
     public let entries: [Entry]
 
-    /// `plans`: every plan of the organization with its results, in any order.
-    public init(_ key: IndicatorKey, plans: [(id: String, plan: Plan, results: Results)]) {
+    /// `plans`: every plan of the organization, in any order.
+    public init(_ key: IndicatorKey, plans: [Source]) {
         self.key = key
         var entries: [Entry] = []
-        for (id, plan, results) in plans {
-            guard let indicator = PlanIndex(plan).indicator(key) else { continue }
+        for source in plans {
+            let (id, plan, results) = (source.id, source.plan, source.results)
+            guard let indicator = source.index.indicator(key) else { continue }
             let before = entries.count
             for year in plan.span.years {
                 let day = Day.yearEnd(year)

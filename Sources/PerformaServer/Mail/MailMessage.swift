@@ -40,15 +40,20 @@ struct MailMessage: Sendable {
         return headers.joined(separator: "\r\n") + "\r\n\r\n" + encoded + "\r\n"
     }
 
-    /// A header value with line breaks taken out (no header injection from a name or a subject).
+    /// A header value: plain when ASCII, else encoded words (line breaks never get through either way).
     private static func header(_ text: String) -> String {
-        let flat = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+        let flat = flattened(text)
         return flat.allSatisfy(\.isASCII) ? flat : encodedWords(flat)
+    }
+
+    /// Line breaks taken out: no header injection from a name or a subject.
+    private static func flattened(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
     }
 
     /// RFC 2047 encoded words of at most 75 characters, folded, split between characters (never inside one).
     static func encodedWords(_ text: String) -> String {
-        let flat = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+        let flat = flattened(text)
         if flat.allSatisfy({ $0.isASCII }) && flat.utf8.count <= 900 { return flat }
         var words: [String] = []
         var chunk = ""

@@ -67,7 +67,7 @@ struct MailNotices: Sendable {
     /// To whoever has the next step of a scheda after `step` was taken: the person, or their evaluator's users.
     func appraisalNotice(year: Int, person: StoredPerson, step: AppraisalAction.Kind, actor: String, recipients: [StoredUser],
                          stepNumber: Int) throws -> [OutgoingMail] {
-        try recipients.filter { $0.active && $0.email.flatMap(MailAddress.bare) != nil }.map { user in
+        try recipients.filter(Self.reachable).map { user in
             let view = AppraisalMailView(name: user.displayName, year: String(year), person: person.person.name, step: step.italian, actor: actor,
                                          link: baseURL + Paths.appraisal(person.person.id, year: year))
             return OutgoingMail(id: "valutazione/\(year)/\(person.person.id)/\(stepNumber)/\(user.id)", kind: "appraisal", recipientUser: user.id,
@@ -78,7 +78,12 @@ struct MailNotices: Sendable {
 
     /// Active users acting as `manager` with a usable e-mail address.
     static func recipients(_ users: [StoredUser], manager: String) -> [StoredUser] {
-        users.filter { $0.active && $0.managerID == manager && $0.email.flatMap(MailAddress.bare) != nil }
+        users.filter { $0.managerID == manager && reachable($0) }
+    }
+
+    /// An active user with a usable e-mail address: the only kind a notice is written for.
+    static func reachable(_ user: StoredUser) -> Bool {
+        user.active && user.email.flatMap(MailAddress.bare) != nil
     }
 }
 

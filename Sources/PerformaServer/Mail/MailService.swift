@@ -12,7 +12,6 @@ import ServiceLifecycle
 /// Delivery is at least once: if the process dies after the server accepted a message and before the outbox
 /// recorded it, the lease runs out and the message is sent again, with the same Message-ID.
 struct MailService: Service {
-    let store: any PerformaStore
     let notifier: Notifier
     /// nil: nothing is sent (the outbox fills and waits for a server to be configured).
     let settings: MailSettings?
@@ -20,12 +19,13 @@ struct MailService: Service {
     let logger: Logger
     let worker = "performa-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
 
+    var store: any PerformaStore { notifier.store }
+
     static let batch = 50
     static let lease: TimeInterval = 300
     static let longestDelay: TimeInterval = 6 * 3600
 
     init(notifier: Notifier, settings: MailSettings?, logger: Logger) {
-        store = notifier.store
         self.notifier = notifier
         self.settings = settings
         interval = settings?.interval ?? 60
@@ -71,7 +71,7 @@ struct MailService: Service {
                             try await session.send(MailMessage(queued.mail, organization: organization, from: settings.from, date: Date()))
                             outcome = .sent
                         } catch let error as SMTPError where error.permanent {
-                            outcome = .failed(reason: "rifiutato, non sarà ritentato: \(error.description)", retryAt: .distantFuture)
+                            outcome = .refused(reason: "rifiutato, non sarà ritentato: \(error.description)")
                         } catch let error as SMTPError {
                             outcome = .failed(reason: error.description, retryAt: retryTime(after: queued.attempts + 1))
                         }

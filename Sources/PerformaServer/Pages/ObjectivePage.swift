@@ -26,10 +26,10 @@ struct ObjectivePage: Sendable {
         let access = try await MeasurementAccess.load(app.store, user, snapshot)
         let evidence = try await app.store.evidenceFiles(user.context, planID: snapshot.id, indicator: nil, at: nil).filter { $0.indicator.objective == key }
         // Every plan of the organization, for the indicators' history across plans (snapshots are cached).
-        var plans: [(id: String, plan: Plan, results: Results)] = []
+        var plans: [IndicatorHistory.Source] = []
         for info in try await app.store.plans(user.context) {
             let other = info.planID == snapshot.id ? snapshot : try await app.snapshot(user, planID: info.planID)
-            plans.append((other.id, other.plan, other.results))
+            plans.append(IndicatorHistory.Source(id: other.id, plan: other.plan, results: other.results))
         }
         let history = entry.sheet.indicators.map { IndicatorHistory(IndicatorKey(objective: key, number: $0.number), plans: plans) }
         let view = ObjectiveView(entry: entry, snapshot: snapshot, selected: selected, access: access, evidence: evidence, history: history,

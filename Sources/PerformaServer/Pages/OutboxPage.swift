@@ -30,7 +30,7 @@ struct OutboxPage: Sendable {
                 let state: String
                 if let sent = queued.sentAt {
                     state = "inviato il \(Display.moment(sent))"
-                } else if queued.nextAttemptAt > Date().addingTimeInterval(100 * 365 * 86_400) {
+                } else if queued.isRefused {
                     state = "non inviato: rifiutato"
                 } else if queued.attempts == 0 {
                     state = "in coda"

@@ -31,6 +31,12 @@ public struct QueuedMail: Hashable, Sendable {
     public var nextAttemptAt: Date
     public var sentAt: Date?
     public var lastError: String?
+
+    /// When a refused message would be tried again: never.
+    static let never = Date.distantFuture
+
+    /// Refused for good (`MailDelivery.refused`): kept with its reason, not tried again.
+    public var isRefused: Bool { sentAt == nil && nextAttemptAt >= Self.never.addingTimeInterval(-86_400) }
 }
 
 /// How a delivery attempt ended, as the sender reports it to the outbox.
@@ -38,4 +44,6 @@ public enum MailDelivery: Sendable {
     case sent
     /// The server refused or could not be reached; the message is tried again at `retryAt`.
     case failed(reason: String, retryAt: Date)
+    /// Trying again will not help (a 5xx reply, an address that is not one): kept with the reason, never retried.
+    case refused(reason: String)
 }

@@ -61,11 +61,9 @@ extension SQLStore {
                     WHERE organization_id = \(bind: scope.organization) AND message_id = \(bind: id) AND claimed_by = \(bind: worker)
                     """).run()
             case .failed(let reason, let retryAt):
-                try await scope.db.raw("""
-                    UPDATE outbox SET attempts = attempts + 1, claimed_until = NULL, last_error = \(bind: String(reason.prefix(500))),
-                        next_attempt_at = \(bind: StoreTime.text(retryAt))
-                    WHERE organization_id = \(bind: scope.organization) AND message_id = \(bind: id) AND claimed_by = \(bind: worker)
-                    """).run()
+                try await scope.failed(id, worker: worker, reason: reason, retryAt: retryAt)
+            case .refused(let reason):
+                try await scope.failed(id, worker: worker, reason: reason, retryAt: QueuedMail.never)
             }
         }
     }
@@ -87,6 +85,17 @@ extension SQLStore {
                                recipient: try row.text("recipient"), subject: try row.text("subject"), body: try row.text("body")),
             createdAt: try row.time("created_at"), attempts: try row.integer("attempts"), nextAttemptAt: try row.time("next_attempt_at"),
             sentAt: try row.optionalText("sent_at").map(StoreTime.date), lastError: try row.optionalText("last_error"))
+    }
+}
+
+extension Scope {
+    /// Releases a claimed message with its error and the time of its next attempt (only for the lease holder).
+    fileprivate func failed(_ id: String, worker: String, reason: String, retryAt: Date) async throws {
+        try await db.raw("""
+            UPDATE outbox SET attempts = attempts + 1, claimed_until = NULL, last_error = \(bind: String(reason.prefix(500))),
+                next_attempt_at = \(bind: StoreTime.text(retryAt))
+            WHERE organization_id = \(bind: organization) AND message_id = \(bind: id) AND claimed_by = \(bind: worker)
+            """).run()
     }
 }
 
