@@ -6,7 +6,7 @@ import os
 import shutil
 
 from selenium import webdriver
-from selenium.common.exceptions import ElementClickInterceptedException
+from selenium.common.exceptions import ElementClickInterceptedException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -70,6 +70,19 @@ def click(driver, element):
         except ElementClickInterceptedException:
             return False
     WebDriverWait(driver, 10, poll_frequency=0.3).until(clicked)
+
+
+def wait_for_new_page(driver, old_page, timeout=20):
+    """Waits until `old_page` (the <html> element before a form was sent) is gone. Selenium's staleness_of misses one
+    case: while Chromium swaps documents, asking the old node answers "Node with given id does not belong to the
+    document", a plain WebDriverException; that also means the old page is gone."""
+    def gone(_):
+        try:
+            old_page.is_enabled()
+            return False
+        except (StaleElementReferenceException, WebDriverException):
+            return True
+    WebDriverWait(driver, timeout).until(gone)
 
 
 def login(driver, username, password=None):

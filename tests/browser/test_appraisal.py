@@ -12,10 +12,9 @@ The steps run in order on one scheda of the demo (the only one the demo leaves i
 import unittest
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from performa_browser import chromium, click, login, logout, url, wait_for
+from performa_browser import chromium, click, login, logout, url, wait_for, wait_for_new_page
 
 PERSON = "p040"
 YEAR = 2021
@@ -49,7 +48,7 @@ class Appraisal(unittest.TestCase):
         page = driver.find_element(By.TAG_NAME, "html")
         click(driver, form.find_element(By.CSS_SELECTOR, "button[type='submit']"))
         # The next page, not the one the form was on (whose address may already say esito=).
-        WebDriverWait(driver, 20).until(staleness_of(page))
+        wait_for_new_page(driver, page)
         WebDriverWait(driver, 20).until(lambda d: "esito=" in d.current_url or d.find_elements(By.ID, "riepilogo-errori"))
 
     def test_1_objectives_communicated_and_acknowledged(self):
@@ -83,7 +82,7 @@ class Appraisal(unittest.TestCase):
             Select(select).select_by_value("4")
         page = driver.find_element(By.TAG_NAME, "html")
         click(driver, form.find_element(By.CSS_SELECTOR, "button[type='submit']"))
-        WebDriverWait(driver, 20).until(staleness_of(page))
+        wait_for_new_page(driver, page)
         self.assertIn("punti su 100", driver.find_element(By.ID, "punteggio-finale").text)
         self.act("evaluate")
         self.assertEqual(self.state(), "valutata")
