@@ -7,6 +7,8 @@ import Performa
 struct AgileWorkChapter {
     let plan: Plan
     let agileWork: AgileWorkPlan
+    /// The Piano prints the POLA as an annex; the PIAO as its subsection 3.2, one level down.
+    var heading: (level: Int, title: String)? = nil
 
     private enum Part { case monthly, technology, training, rules, programme }
 
@@ -17,12 +19,13 @@ struct AgileWorkChapter {
     ]
 
     func write(to body: inout HTMLWriter) {
-        body.section(2, "Allegato – \(agileWork.title)", id: "pola", className: "chapter") { w in
+        let level = heading?.level ?? 2
+        body.section(level, heading?.title ?? "Allegato – \(agileWork.title)", id: "pola", className: "chapter") { w in
             let acts = agileWork.acts ?? []
             if !acts.isEmpty { w.list(acts.map(DocumentText.act)) }
             var written: Set<String> = []
             for section in agileWork.sections ?? [] {
-                w.section(3, section.title, id: HTMLWriter.anchor("pola-", section.key)) { $0.narrative(section.text) }
+                w.section(level + 1, section.title, id: HTMLWriter.anchor("pola-", section.key)) { $0.narrative(section.text) }
                 if let part = Self.anchors.first(where: { $0.key == section.key })?.part {
                     write(part, to: &w)
                     written.insert(section.key)

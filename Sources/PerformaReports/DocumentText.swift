@@ -62,6 +62,7 @@ enum DocumentText {
         switch entry.level {
         case .strategic: return "Obiettivo strategico \(entry.key) \(entry.sheet.title)"
         case .operational, .agency: return "\(entry.key) \(entry.sheet.title)"
+        case .measure: return "Misura di prevenzione \(entry.key) \(entry.sheet.title)"
         }
     }
 

@@ -26,7 +26,7 @@ public struct PlanDocument: Sendable {
         PlanPresentationChapter(plan: plan).write(to: &body)
         ScenarioChapter(plan: plan).write(to: &body)
         writeStrategy(to: &body)
-        writePlanning(to: &body)
+        writePlanning(to: &body, level: 2, number: "4", heading: "4. Pianificazione")
         writeOtherSections(to: &body)
         if let agileWork = plan.agileWork {
             AgileWorkChapter(plan: plan, agileWork: agileWork).write(to: &body)
@@ -75,20 +75,21 @@ public struct PlanDocument: Sendable {
         }
     }
 
-    /// 4. Pianificazione: the tree, the summary tables and the sheets, the agencies, the assignments.
-    private func writePlanning(to body: inout HTMLWriter) {
-        body.section(2, "4. Pianificazione", id: "pianificazione", className: "chapter") { w in
-            w.section(3, "4.1 Albero della performance", id: "albero") { w in
+    /// 4. Pianificazione: the tree, the summary tables and the sheets, the agencies, the assignments. The PIAO prints
+    /// the same chapter as its subsection 2.2, one heading level down.
+    func writePlanning(to body: inout HTMLWriter, level: Int, number chapter: String, heading: String) {
+        body.section(level, heading, id: "pianificazione", className: "chapter") { w in
+            w.section(level + 1, "\(chapter).1 Albero della performance", id: "albero") { w in
                 if let text = section("albero") { w.narrative(text.text) }
                 figure(&w, .byArea, caption: "Panoramica degli obiettivi per aree strategiche")
                 figure(&w, .byManager, caption: "Obiettivi per dirigente: gli obiettivi trasversali mostrano più colori")
             }
-            w.section(3, "4.2 Schede obiettivi strategici ed operativi", id: "schede", className: "page") { w in
+            w.section(level + 1, "\(chapter).2 Schede obiettivi strategici ed operativi", id: "schede", className: "page") { w in
                 ObjectiveSummaryTables(plan: plan).write(to: &w)
                 let sheets = ObjectiveSheets(plan: plan)
                 for area in plan.areas {
                     let id = HTMLWriter.anchor("area-", area.code)
-                    w.section(4, "Area strategica \(area.code) – \(area.title)", id: id, className: "page") { w in
+                    w.section(level + 2, "Area strategica \(area.code) – \(area.title)", id: id, className: "page") { w in
                         if let weight = area.weight { w.labelled("Peso dell'area nell'ente:", DocumentText.weight(weight)) }
                         for strategic in area.objectives {
                             sheets.writeStrategic(strategic, area: area, to: &w)
@@ -104,7 +105,7 @@ public struct PlanDocument: Sendable {
                 let agency = plan.organization.specialAgencies?.first { $0.id == group.agency }
                 let name = agency?.name ?? group.agency
                 let prefix = agency?.code ?? group.agency
-                w.section(3, "4.\(number) Schede obiettivi \(name)", id: HTMLWriter.anchor("agenzia-", group.agency), className: "page") { w in
+                w.section(level + 1, "\(chapter).\(number) Schede obiettivi \(name)", id: HTMLWriter.anchor("agenzia-", group.agency), className: "page") { w in
                     if let director = agency?.director, let manager = plan.organization.managers.first(where: { $0.id == director }) {
                         w.labelled("Direttore:", DocumentText.managerName(manager))
                     }
@@ -115,7 +116,7 @@ public struct PlanDocument: Sendable {
                 }
                 number += 1
             }
-            w.section(3, "4.\(number) Assegnazione obiettivi ai Dirigenti", id: "assegnazione", className: "page") { w in
+            w.section(level + 1, "\(chapter).\(number) Assegnazione obiettivi ai Dirigenti", id: "assegnazione", className: "page") { w in
                 if let text = section("assegnazione") { w.narrative(text.text) }
                 AssignmentTable(plan: plan).write(to: &w)
             }

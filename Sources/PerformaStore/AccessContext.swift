@@ -33,6 +33,9 @@ public enum Role: String, Codable, Hashable, Sendable, CaseIterable {
     case hr
     /// Dipendente: their own scheda (and those of the people they evaluate, if any); reads the plans.
     case employee
+    /// Responsabile della prevenzione della corruzione e della trasparenza: keeps the PIAO's 2.3 register and
+    /// records the monitoring of its prevention measures.
+    case rpct
 
     public var italian: String {
         switch self {
@@ -42,6 +45,7 @@ public enum Role: String, Codable, Hashable, Sendable, CaseIterable {
         case .viewer: return "sola lettura"
         case .hr: return "ufficio personale"
         case .employee: return "dipendente"
+        case .rpct: return "RPCT (prevenzione della corruzione e trasparenza)"
         }
     }
 }

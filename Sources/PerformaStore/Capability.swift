@@ -1,3 +1,5 @@
+import Performa
+
 /// What a role may do (DESIGN.md §7): the one permission table of Performa. The store checks it before every
 /// change it guards (`Scope.require(_:_:)`); the web application checks the same table first, so that it shows only
 /// the forms a user may submit and refuses the rest with 403 before anything is read from the request body.
@@ -27,6 +29,10 @@ public enum Capability: String, CaseIterable, Sendable {
     case manageStaff
     /// The year's aggregated appraisal figures: bonus distribution and differentiation report.
     case readAppraisalReports
+    /// The PIAO's subsection 2.3: processes, risks, prevention measures, transparency obligations.
+    case editRiskRegister
+    /// The PIAO's subsection 3.3: staffing plan and training plan.
+    case editStaffingPlan
 }
 
 extension Role {
@@ -34,13 +40,35 @@ extension Role {
     public func may(_ capability: Capability) -> Bool {
         switch capability {
         case .read: return true
-        case .enterMeasurements: return self == .manager || self == .admin
+        case .enterMeasurements: return self == .manager || self == .admin || self == .rpct
         case .manageCampaigns, .editPlan, .adoptPlan, .manageUsers: return self == .admin
         case .readAuditLog: return self == .admin || self == .oiv
         case .manageStaff: return self == .hr || self == .admin
         case .readAppraisalReports: return self == .hr || self == .admin || self == .oiv
         case .validateResults, .validatePlan: return self == .oiv
         case .seeValorization: return self == .oiv || self == .admin
+        case .editRiskRegister: return self == .rpct || self == .admin
+        case .editStaffingPlan: return self == .hr || self == .admin
+        }
+    }
+}
+
+extension PlanPart {
+    /// What a role needs to change this part of a plan.
+    public var capability: Capability {
+        switch self {
+        case .riskRegister: return .editRiskRegister
+        case .staffing: return .editStaffingPlan
+        case .rest: return .editPlan
+        }
+    }
+}
+
+extension Scope {
+    /// Refuses a change to a stored plan that touches a part the acting role does not answer for.
+    func requireMayChange(from old: Plan, to new: Plan) throws {
+        for part in PlanPart.allCases where PlanPart.changed(from: old, to: new).contains(part) {
+            try require(part.capability, "modificare \(part.italian)")
         }
     }
 }

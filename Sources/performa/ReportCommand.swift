@@ -7,26 +7,28 @@ import PerformaReports
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Stampa il Piano della Performance, la Relazione sulla Performance o il Monitoraggio al 30/6, in HTML o PDF.",
+        abstract: "Stampa il Piano della Performance, la Relazione sulla Performance, il Monitoraggio al 30/6 o il PIAO, in HTML o PDF.",
         discussion: """
         piano: il Piano con schede obiettivo, albero, assegnazioni ai dirigenti e POLA. \
         relazione: i risultati dell'anno (--results) con scostamenti, correzioni OIV, dirigenti e rilievi del validatore. \
         monitoraggio: i valori al 30/6 (--results) e gli indicatori a rischio per il 31/12. \
+        piao: il Piano Integrato di Attività e Organizzazione (DM 132/2022) di cui il piano è la sottosezione 2.2; \
+        con --results aggiunge il grado di raggiungimento del valore pubblico e lo stato delle misure anticorruzione. \
         Il PDF si crea con Chromium senza interfaccia (comando chromium, chromium-browser o google-chrome); \
         se manca, il comando esce con stato 2. Esempio: performa report relazione piano.yaml --results risultati-2021.yaml --format pdf --output relazione.pdf
         """
     )
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case piano, relazione, monitoraggio }
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case piano, relazione, monitoraggio, piao }
     enum Format: String, ExpressibleByArgument, CaseIterable { case html, pdf }
 
-    @Argument(help: "Il documento: piano, relazione oppure monitoraggio.")
+    @Argument(help: "Il documento: piano, relazione, monitoraggio oppure piao.")
     var kind: Kind
 
     @Argument(help: "Il file del piano (YAML o JSON).")
     var plan: String
 
-    @Option(name: .long, help: "Il file dei risultati (necessario per relazione e monitoraggio).")
+    @Option(name: .long, help: "Il file dei risultati (necessario per relazione e monitoraggio, facoltativo per piao).")
     var results: String?
 
     @Option(name: .long, help: "Anno dei risultati (predefinito: l'anno operativo del piano).")
@@ -41,7 +43,7 @@ struct ReportCommand: AsyncParsableCommand {
     func validate() throws {
         if kind == .piano && results != nil { throw ValidationError("L'opzione --results vale solo per relazione e monitoraggio.") }
         if kind == .piano && year != nil { throw ValidationError("L'opzione --year vale solo per relazione e monitoraggio.") }
-        if kind != .piano && results == nil { throw ValidationError("Per \(kind.rawValue) serve il file dei risultati: --results FILE.") }
+        if kind != .piano && kind != .piao && results == nil { throw ValidationError("Per \(kind.rawValue) serve il file dei risultati: --results FILE.") }
         if format == .pdf && output == nil { throw ValidationError("Per il formato pdf serve il file da scrivere: --output FILE.") }
     }
 
@@ -58,6 +60,12 @@ struct ReportCommand: AsyncParsableCommand {
             html = PerformanceReport(plan: loaded, results: try loadResults(loaded), year: year).render()
         case .monitoraggio:
             html = MidYearReport(plan: loaded, results: try loadResults(loaded), year: year).render()
+        case .piao:
+            guard loaded.piao != nil else {
+                throw ValidationError("Il piano non contiene il PIAO (chiave piao del file, vedi docs/plan-format.md).")
+            }
+            let results = try self.results.map { try CommandSupport.loadResults($0, plan: loaded) }
+            html = PIAODocument(plan: loaded, results: results, checkpoint: year.map(Day.yearEnd)).render()
         }
         switch format {
         case .html:

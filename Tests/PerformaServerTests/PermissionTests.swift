@@ -358,7 +358,9 @@ struct PermissionTests {
     func capabilities() {
         #expect(Role.allCases.allSatisfy { $0.may(.read) })
         #expect(Role.allCases.filter { $0.may(.editPlan) } == [.admin])
-        #expect(Role.allCases.filter { $0.may(.enterMeasurements) } == [.admin, .manager])
+        #expect(Role.allCases.filter { $0.may(.enterMeasurements) } == [.admin, .manager, .rpct])
+        #expect(Role.allCases.filter { $0.may(.editRiskRegister) } == [.admin, .rpct])
+        #expect(Role.allCases.filter { $0.may(.editStaffingPlan) } == [.admin, .hr])
         #expect(Role.allCases.filter { $0.may(.validateResults) } == [.oiv])
         #expect(Role.allCases.filter { $0.may(.seeValorization) } == [.admin, .oiv])
         #expect(!Role.viewer.may(.manageCampaigns))

@@ -28,6 +28,9 @@ struct AppraisalAccessTests {
         (.viewer, .own, [.person], [.person]),
         (.viewer, .evaluates, [.evaluator], [.evaluator]),
         (.viewer, .other, [], []),
+        (.rpct, .own, [.person], [.person]),
+        (.rpct, .evaluates, [.evaluator], [.evaluator]),
+        (.rpct, .other, [], []),
     ]
 
     @Test("every role and relation, on a dirigente's scheda evaluated by an organ and on an employee's evaluated by a person")

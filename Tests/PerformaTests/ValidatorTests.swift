@@ -145,8 +145,9 @@ struct ValidatorTests {
         #expect(Set(PlanValidator.codes) == [
             "W-SUM", "W-MISSING", "W-NA", "T-MISSING", "W-EFFECTIVE", "C-DUP", "C-PREFIX", "A-SUM", "A-UNKNOWN",
             "A-NONE", "A-OVER", "B-PARSE", "B-EMPTY", "B-JUMP", "Q-EASY", "Q-INCOMPARABLE", "Q-EVIDENCE", "S-TOTAL",
+            "P-SECTION", "P-LINK", "P-MEASURE", "P-RISK",
         ])
-        #expect(PlanValidator.codes.count == 18)
+        #expect(PlanValidator.codes.count == 22)
     }
 
     // MARK: - W-SUM

@@ -30,6 +30,8 @@ public struct Plan: Codable, Hashable, Sendable {
     public var agileWork: AgileWorkPlan?
     /// The organization's scoring rules (Sistema di misurazione e valutazione); defaults when absent.
     public var policy: ScoringPolicy?
+    /// The PIAO this plan is subsection 2.2 of (since 2022): its other sections, reusing the plan's data.
+    public var piao: PIAO?
 
     public init(
         id: String, title: String, span: YearSpan, year: Int, status: PlanStatus = .draft,

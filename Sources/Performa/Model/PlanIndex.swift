@@ -2,7 +2,8 @@
 /// the tree, the assignment checks and the *valorizzazione* walk over.
 public struct PlanIndex: Sendable {
     public struct Entry: Sendable {
-        /// Unique key: the code (`1.2`, `1.2.1`) or, for agency objectives, `PB.1`.
+        /// Unique key: the code (`1.2`, `1.2.1`) or, for agency objectives, `PB.1`; for the PIAO's prevention
+        /// measures with their own indicators, `MPC.1`.
         public var key: String
         public var level: ObjectiveScore.Level
         /// Area code (strategic), strategic key (operational) or agency id (agency).
@@ -27,6 +28,9 @@ public struct PlanIndex: Sendable {
             for objective in group.objectives {
                 entries.append(Entry(key: "\(prefix).\(objective.code)", level: .agency, parent: group.agency, sheet: objective))
             }
+        }
+        for measure in plan.piao?.risks?.measures ?? [] where !(measure.indicators ?? []).isEmpty {
+            entries.append(Entry(key: measure.key, level: .measure, parent: PIAOSection.risks.number, sheet: MeasureSheet(measure)))
         }
         self.entries = entries
     }

@@ -35,7 +35,11 @@ public struct IndicatorScore: Codable, Hashable, Sendable {
 }
 
 public struct ObjectiveScore: Codable, Hashable, Sendable {
-    public enum Level: String, Codable, Hashable, Sendable { case strategic, operational, agency }
+    public enum Level: String, Codable, Hashable, Sendable {
+        case strategic, operational, agency
+        /// A prevention measure of the PIAO's subsection 2.3 with its own indicators (`MPC.1`).
+        case measure
+    }
     public var key: String
     public var code: String
     public var title: String

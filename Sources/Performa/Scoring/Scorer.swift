@@ -15,6 +15,10 @@ public struct Scorer: Sendable {
         let areas = plan.areas.map { run.area($0) }
         let organizationOutcome = RollUp.combine(areas.map { RollUp.Part(key: $0.code, weight: $0.weight, score: $0.score) })
         let agencies = (plan.specialAgencyObjectives ?? []).map { run.agency($0) }
+        // Prevention measures are scored like objectives but count in no total: the PIAO reports them apart.
+        for measure in plan.piao?.risks?.measures ?? [] where !(measure.indicators ?? []).isEmpty {
+            _ = run.operational(MeasureSheet(measure), key: measure.key, parent: PIAOSection.risks.number, level: .measure)
+        }
         let managers = (plan.assignments ?? []).map { run.manager($0) }
         let valorization = fundCents.map { run.valorization(fundCents: $0) }
         return Scorecard(
@@ -93,7 +97,7 @@ private struct Run {
         return outcome.score
     }
 
-    mutating func operational(_ objective: OperationalObjective, key: String, parent: String, level: ObjectiveScore.Level) -> RollUp.Part {
+    mutating func operational(_ objective: some ObjectiveSheet, key: String, parent: String, level: ObjectiveScore.Level) -> RollUp.Part {
         let parts = objective.indicators.map { indicator($0, objective: key) }
         var score = combine(parts, at: key)
         score.override = override(key)

@@ -25,6 +25,7 @@ public struct PlanValidator: Sendable {
         IncomparableTargetCheck(),
         MilestoneEvidenceCheck(),
         ScenarioTotalCheck(),
+        PIAOCheck(),
     ]
 
     /// The stable codes the validator can emit, each once.

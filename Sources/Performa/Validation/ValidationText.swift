@@ -64,6 +64,7 @@ enum ValidationText {
         case .strategic: return "obiettivo strategico \(key) \(quoted(title))"
         case .operational: return "obiettivo operativo \(key) \(quoted(title))"
         case .agency: return "obiettivo \(key) dell'azienda speciale \(quoted(title))"
+        case .measure: return "misura di prevenzione \(key) \(quoted(title))"
         }
     }
 

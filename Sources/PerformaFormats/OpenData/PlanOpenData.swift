@@ -95,6 +95,7 @@ public enum PlanOpenData {
         case .strategic: return "strategico"
         case .operational: return "operativo"
         case .agency: return "azienda_speciale"
+        case .measure: return "misura_prevenzione"
         }
     }
 

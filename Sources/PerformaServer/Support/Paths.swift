@@ -35,6 +35,11 @@ enum Paths {
     static func document(_ plan: String, _ name: String) -> String { documents(plan) + "/\(name)" }
     static func planOverview(_ plan: String) -> String { self.plan(plan) + "/piano" }
     static func editor(_ plan: String) -> String { self.plan(plan) + "/modifica" }
+    /// The PIAO the plan is part of: its sections, and the 2.3 register and section 3 with their forms.
+    static func piao(_ plan: String) -> String { self.plan(plan) + "/piao" }
+    static func piaoRisks(_ plan: String) -> String { piao(plan) + "/rischi" }
+    static func piaoMeasure(_ plan: String, _ code: String) -> String { piaoRisks(plan) + "/misure/\(encode(code))" }
+    static func piaoStaffing(_ plan: String) -> String { piao(plan) + "/fabbisogni" }
 
     // Individual appraisal: pages of a year (`?anno=2021`), outside any plan.
     static let myAppraisal = "/valutazione"

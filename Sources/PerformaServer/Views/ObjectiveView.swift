@@ -112,6 +112,7 @@ struct ObjectiveView: Sendable {
         case .strategic: heading = "Obiettivo strategico \(key)"
         case .operational: heading = "Obiettivo operativo \(key)"
         case .agency: heading = "Obiettivo dell'azienda speciale \(key)"
+        case .measure: heading = "Misura di prevenzione della corruzione \(key)"
         }
         title = sheet.title
         subtitle = strategic?.subtitle
@@ -133,6 +134,9 @@ struct ObjectiveView: Sendable {
         case .agency:
             weightText = "Peso \(Display.weight(sheet.weight)) tra gli obiettivi dell'azienda speciale"
             parent = nil
+        case .measure:
+            weightText = "Misura della sottosezione 2.3 del PIAO: è monitorata come gli indicatori ma non concorre alla performance organizzativa"
+            parent = PageChrome.Link(label: "PIAO, rischi corruttivi e trasparenza", href: Paths.piaoRisks(id))
         }
         assignees = (plan.assignments ?? []).compactMap { assignment in
             guard let item = assignment.objectives.first(where: { $0.objective == key }) else { return nil }

@@ -11,42 +11,7 @@ enum IndividualAppraisal {
     static let roles = "'admin', 'manager', 'oiv', 'viewer', 'hr', 'employee'"
 
     static let migration = Migration(version: 7, name: "valutazione individuale") { database, dialect in
-        if dialect.kind == .postgres {
-            try await dialect.run([
-                "ALTER TABLE users DROP CONSTRAINT users_role_check",
-                "ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN (\(roles)))",
-            ], on: database)
-        } else {
-            try await dialect.run([
-                "DELETE FROM sessions",
-                """
-                CREATE TABLE users_roles (
-                    organization_id TEXT NOT NULL REFERENCES organizations (organization_id),
-                    user_id TEXT NOT NULL,
-                    username TEXT NOT NULL,
-                    display_name TEXT NOT NULL,
-                    email TEXT,
-                    role TEXT NOT NULL CHECK (role IN (\(roles))),
-                    manager_id TEXT,
-                    password_hash TEXT NOT NULL,
-                    active BOOLEAN NOT NULL,
-                    created_at TEXT NOT NULL,
-                    updated_at TEXT NOT NULL,
-                    row_version BIGINT NOT NULL,
-                    PRIMARY KEY (organization_id, user_id),
-                    UNIQUE (organization_id, username)
-                )
-                """,
-                """
-                INSERT INTO users_roles (organization_id, user_id, username, display_name, email, role, manager_id, password_hash, active,
-                                         created_at, updated_at, row_version)
-                SELECT organization_id, user_id, username, display_name, email, role, manager_id, password_hash, active, created_at, updated_at, row_version
-                FROM users
-                """,
-                "DROP TABLE users",
-                "ALTER TABLE users_roles RENAME TO users",
-            ], on: database)
-        }
+        try await dialect.run(UserRoleConstraint.allow(roles, dialect: dialect), on: database)
         try await dialect.run([
             """
             CREATE TABLE people (

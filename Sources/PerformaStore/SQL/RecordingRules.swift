@@ -48,7 +48,8 @@ struct RecordingRules {
 }
 
 extension Scope {
-    /// Administrators record for every objective, managers for those assigned to them in the current version.
+    /// Administrators record for every objective, managers for those assigned to them in the current version, the RPCT
+    /// for the PIAO's prevention measures.
     func recordingRules(_ planID: String, only key: IndicatorKey? = nil) async throws -> RecordingRules {
         guard let version = try await currentVersion(planID) else { throw StoreError.notFound(subject: "il piano «\(planID)»") }
         try requireOpen(try await versionInfo(planID, version: version))
@@ -64,6 +65,10 @@ extension Scope {
                   AND manager_id = \(bind: user.managerID ?? "")
                 """).all()
             writable = Set(try rows.map { try $0.text("objective_key") })
+        case .rpct:
+            // The RPCT monitors the prevention measures: those with their own indicators, and the objectives that are measures.
+            let plan = try await storedPlan(planID, version: version).plan
+            writable = Set((plan.piao?.risks?.measures ?? []).map(\.monitoredKey))
         case .oiv, .viewer, .hr, .employee:
             throw StoreError.forbidden(role: context.role, action: "registrare rilevazioni o documenti")
         }

@@ -8,18 +8,19 @@ extension SQLStore {
         try Self.checkOwner(plan, context)
         let rows = try PlanIndexRows(plan)
         return try await write(context) { scope in
-            try scope.require([.admin], "importare piani")
             var organizationCreated = false
-            if try await !scope.organizationExists() {
-                guard createOrganization else { throw StoreError.notFound(subject: "l'ente «\(scope.organization)»") }
-                _ = try await scope.insertOrganization(name: plan.organization.name)
-                organizationCreated = true
-            }
             guard let current = try await scope.currentVersion(plan.id) else {
+                try scope.require([.admin], "importare piani")
+                if try await !scope.organizationExists() {
+                    guard createOrganization else { throw StoreError.notFound(subject: "l'ente «\(scope.organization)»") }
+                    _ = try await scope.insertOrganization(name: plan.organization.name)
+                    organizationCreated = true
+                }
                 return .created(try await scope.insertPlan(plan, rows: rows), organizationCreated: organizationCreated)
             }
             let stored = try await scope.storedPlan(plan.id, version: current)
             if Self.sameContent(stored.plan, plan) { return .unchanged(stored.info) }
+            try scope.requireMayChange(from: stored.plan, to: plan)
             try scope.requireOpen(stored.info)
             if stored.info.status.isFrozen {
                 guard let revision else { throw StoreError.adoptedPlan(plan: plan.id) }
@@ -33,12 +34,13 @@ extension SQLStore {
         try Self.checkOwner(plan, context)
         let rows = try PlanIndexRows(plan)
         return try await write(context) { scope in
-            try scope.require([.admin], "revisionare piani")
             guard let current = try await scope.currentVersion(plan.id) else { throw StoreError.notFound(subject: "il piano «\(plan.id)»") }
             guard current == expectedVersion else {
                 throw StoreError.staleWrite(subject: "il piano «\(plan.id)»", expected: expectedVersion, current: current)
             }
-            let stored = try await scope.versionInfo(plan.id, version: current)
+            let storedPlan = try await scope.storedPlan(plan.id, version: current)
+            try scope.requireMayChange(from: storedPlan.plan, to: plan)
+            let stored = storedPlan.info
             try scope.requireOpen(stored)
             guard stored.status.isFrozen else {
                 throw StoreError.invalid("Il piano «\(plan.id)» è ancora \(stored.status.italian): si modifica direttamente, senza revisione.")

@@ -16,7 +16,8 @@ struct UnassignedObjectiveCheck: PlanCheck {
                                message: "Il piano non contiene l'assegnazione degli obiettivi ai dirigenti.")]
         }
         let assigned = Set(tables.flatMap(\.objectives).map(\.objective))
-        return context.index.entries.filter { !assigned.contains($0.key) }.map { entry in
+        // A prevention measure has an owner of its own (2.3 of the PIAO), not a place in the assignment tables.
+        return context.index.entries.filter { $0.level != .measure && !assigned.contains($0.key) }.map { entry in
             Diagnostic(code: "A-NONE", severity: .warning, location: entry.key,
                        message: "L'\(ValidationText.objective(entry)) non è assegnato a nessun dirigente.")
         }
