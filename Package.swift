@@ -108,7 +108,7 @@ let package = Package(
             dependencies: ["PerformaFormats", "Performa", "PerformaReports", "PerformaBulk", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "PerformaReportsTests", dependencies: ["PerformaReports", "PerformaFormats", "Performa"]),
+        .testTarget(name: "PerformaReportsTests", dependencies: ["PerformaReports", "PerformaFormats", "Performa", "PerformaBulk"]),
         .testTarget(
             name: "PerformaStoreTests",
             dependencies: [

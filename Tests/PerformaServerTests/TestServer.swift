@@ -151,4 +151,5 @@ enum DemoUser {
     static let otherManager = "taioli"
     static let oiv = "oiv"
     static let viewer = "lettore"
+    static let rpct = "rpct"
 }

@@ -220,6 +220,16 @@ public enum PlanEdit {
                 try edit(&plan.specialAgencyObjectives![g].objectives[o].indicators)
             }
         }
+        for m in (plan.piao?.risks?.measures ?? []).indices where plan.piao!.risks!.measures[m].key == key {
+            var indicators = plan.piao!.risks!.measures[m].indicators ?? []
+            try edit(&indicators)
+            plan.piao!.risks!.measures[m].indicators = indicators
+        }
+        for m in (plan.piao?.risks?.measures ?? []).indices where plan.piao!.risks!.measures[m].key == key {
+            var indicators = plan.piao!.risks!.measures[m].indicators ?? []
+            try edit(&indicators)
+            plan.piao!.risks!.measures[m].indicators = indicators
+        }
         guard found else { throw EditError(field: nil, message: "L'obiettivo «\(key)» non esiste nel piano.") }
         return plan
     }
@@ -274,7 +284,7 @@ public enum PlanEdit {
         return plan
     }
 
-    private static func require(_ condition: Bool, _ field: String?, _ message: String) throws(EditError) {
+    static func require(_ condition: Bool, _ field: String?, _ message: String) throws(EditError) {
         if !condition { throw EditError(field: field, message: message) }
     }
 
@@ -284,7 +294,7 @@ public enum PlanEdit {
     }
 
     /// A text within its kind's length and free of control characters (`ValueLimits.textProblem`).
-    private static func limit(_ text: String?, _ kind: ValueLimits.TextKind, _ field: String, _ label: String) throws(EditError) {
+    static func limit(_ text: String?, _ kind: ValueLimits.TextKind, _ field: String, _ label: String) throws(EditError) {
         if let text, let problem = ValueLimits.textProblem(text, kind) { throw EditError(field: field, message: "\(label): \(problem).") }
     }
 }

@@ -70,6 +70,13 @@ public struct ObjectiveDimensions: Codable, Hashable, Sendable {
     }
 }
 
+extension Plan {
+    /// The keys the RPCT records for: each prevention measure's own (`MPC.2`) or the objective it is (`3.1.7`).
+    public var preventionMonitoringKeys: Set<String> {
+        Set((piao?.risks?.measures ?? []).map(\.monitoredKey))
+    }
+}
+
 extension PIAO {
     /// Employees that decide ordinary or simplified PIAO: the registry's figure, else the organization's staff.
     public static func employees(of plan: Plan) -> Int? {

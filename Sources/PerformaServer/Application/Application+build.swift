@@ -75,6 +75,7 @@ func buildRouter(_ app: WebApp, metrics: PrometheusCollectorRegistry, logger: Lo
     DiagnosticsPage(app: app).addRoutes(to: router)
     DocumentPages(app: app).addRoutes(to: router)
     PlanPages(app: app).addRoutes(to: router)
+    PIAOPages(app: app).addRoutes(to: router)
     APIRoutes(app: app).addRoutes(to: router)
     MethodNotAllowedMiddleware.install(on: router)
     return router

@@ -42,7 +42,8 @@ public enum DemoData {
         user.email?.hasSuffix(emailDomain) ?? false
     }
 
-    /// The demo users of a plan: struttura tecnica, each dirigente, the OIV, a reader.
+    /// The demo users of a plan: struttura tecnica, each dirigente, the OIV, a reader, the HR office, an employee and
+    /// the RPCT.
     public static func accounts(for plan: Plan) -> [Account] {
         var accounts = [Account(username: "admin", password: "demo-admin", displayName: "Struttura tecnica (demo)", role: .admin)]
         for manager in plan.organization.managers {
@@ -53,6 +54,7 @@ public enum DemoData {
         accounts.append(Account(username: "personale", password: "demo-personale", displayName: "Ufficio personale (demo)", role: .hr, person: "p125"))
         accounts.append(Account(username: "dipendente", password: "demo-dipendente", displayName: "Persona illustrativa 040 (demo)", role: .employee,
                                 person: draftScheda))
+        accounts.append(Account(username: "rpct", password: "demo-rpct", displayName: "Responsabile prevenzione corruzione e trasparenza (demo)", role: .rpct))
         accounts[0].person = deliveredScheda
         return accounts
     }

@@ -26,8 +26,8 @@ struct EditForm: Sendable {
             Field(name: name, label: label, value: value, hint: hint, group: group)
         }
 
-        static func textarea(_ name: String, _ label: String, _ value: String, hint: String? = nil) -> Field {
-            Field(name: name, label: label, value: value, hint: hint, isTextarea: true)
+        static func textarea(_ name: String, _ label: String, _ value: String, hint: String? = nil, group: String? = nil) -> Field {
+            Field(name: name, label: label, value: value, hint: hint, isTextarea: true, group: group)
         }
 
         static func select(_ name: String, _ label: String, _ options: [Option], hint: String? = nil, group: String? = nil) -> Field {

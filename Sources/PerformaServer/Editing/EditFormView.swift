@@ -19,7 +19,8 @@ struct EditFormView: Sendable {
     var errorSummary: FormErrorSummary?
     var cancelHref: String
 
-    init(heading: String, snapshot: PlanSnapshot, user: SignedInUser, context: WebRequestContext, form: EditForm, action: String, intro: String? = nil) {
+    init(heading: String, snapshot: PlanSnapshot, user: SignedInUser, context: WebRequestContext, form: EditForm, action: String, intro: String? = nil,
+         cancelHref: String? = nil) {
         let info = snapshot.stored.info
         page = PageChrome(title: heading, section: .plan, plan: snapshot.stored, context: context,
                           breadcrumbs: [.init(label: "Piano", href: Paths.planOverview(info.planID))])
@@ -36,7 +37,7 @@ struct EditFormView: Sendable {
         ])
         version = String(info.version)
         rowVersion = String(info.rowVersion)
-        cancelHref = Paths.planOverview(info.planID)
+        self.cancelHref = cancelHref ?? Paths.planOverview(info.planID)
     }
 
     /// After a refused submission: the fields as submitted, each message next to its field, the ones that concern

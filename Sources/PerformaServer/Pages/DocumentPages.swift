@@ -32,7 +32,10 @@ struct DocumentPages: Sendable {
                 link("piano.html", "Piano della Performance", "Documento completo: indice, albero, schede obiettivo, assegnazioni ai dirigenti, POLA."),
                 link("relazione.html", "Relazione sulla Performance \(year)", "Risultati al 31/12/\(year) con scostamenti, validazioni OIV, dirigenti e rilievi."),
                 link("monitoraggio.html", "Monitoraggio intermedio al 30/6/\(year)", "Valori al 30/6 e indicatori a rischio per il 31/12."),
-            ],
+            ] + (snapshot.plan.piao == nil ? [] : [
+                link("piao.html", "PIAO \(snapshot.plan.piao?.span?.from ?? snapshot.plan.span.from)-\(snapshot.plan.piao?.span?.to ?? snapshot.plan.span.to)",
+                     "Piano Integrato di Attività e Organizzazione: scheda anagrafica, valore pubblico, performance, rischi corruttivi, organizzazione, monitoraggio."),
+            ]),
             data: [
                 link("piano.yaml", "Piano (YAML)", "Il file del piano nel formato di Performa (docs/plan-format.md)."),
                 link("piano.json", "Piano (JSON)", "Lo stesso contenuto in JSON."),
@@ -71,6 +74,9 @@ struct DocumentPages: Sendable {
             return Self.document(PerformanceReport(plan: plan, results: snapshot.results, year: year).render(), name: fileName("relazione-\(year)", "html"), download: download)
         case "monitoraggio.html":
             return Self.document(MidYearReport(plan: plan, results: snapshot.results, year: year).render(), name: fileName("monitoraggio-\(year)", "html"), download: download)
+        case "piao.html" where plan.piao != nil:
+            let document = PIAODocument(plan: plan, results: snapshot.results, checkpoint: .yearEnd(year))
+            return Self.document(document.render(), name: fileName("piao", "html"), download: download)
         case "piano.yaml":
             return Self.data(try PlanFile.yaml(plan), type: "application/yaml; charset=utf-8", name: fileName("piano", "yaml"))
         case "piano.json":

@@ -318,67 +318,16 @@ struct PlanPages: Sendable {
     // MARK: Saving
 
     private func load(_ context: WebRequestContext) async throws -> (SignedInUser, PlanSnapshot) {
-        let user = try context.requireUser(.editPlan)
-        return (user, try await app.snapshot(user, planID: try context.parameters.require("plan")))
+        try await PlanEditSubmission.load(app, context, .editPlan)
     }
 
     func render(_ view: EditFormView, status: HTTPResponse.Status = .ok) throws -> Response {
         try app.pages.page("modifica", view, status: status)
     }
 
-    /// Applies an edit and saves it: in place for a draft, as a revision (reason and act required) for an adopted
-    /// plan. Every problem of the submission is found before anything is saved (unreadable numbers, the edit's own
-    /// checks, the revision's reason and act) and a refused edit shows the form again with the submitted values, each
-    /// message next to its field and all of them in the summary at the top.
     private func submit(_ request: Request, _ context: WebRequestContext,
                         edit: (PlanSnapshot, FormInput, inout [EditError]) throws(EditError) -> Plan,
                         form: () async throws -> EditFormView) async throws -> Response {
-        let (user, snapshot) = try await load(context)
-        let input = try await FormInput.read(request, context: context)
-        let info = snapshot.stored.info
-        func refused(_ errors: [EditError], status: HTTPResponse.Status) async throws -> Response {
-            // Rebuild the form as it was, then put back what was submitted and the errors.
-            var view = try await form()
-            view.refill(from: input, errors: errors)
-            return try render(view, status: status)
-        }
-        guard input.text("versione") == String(info.version), input.text("riga") == String(info.rowVersion) else {
-            let stale = StoreError.staleWrite(subject: "il piano «\(info.planID)»", expected: Int(input.text("versione")) ?? 0, current: info.version)
-            return try await refused([EditError(field: nil, message: stale.description)], status: .conflict)
-        }
-        var problems: [EditError] = []
-        var edited: Plan?
-        do {
-            edited = try edit(snapshot, input, &problems)
-        } catch {
-            problems.add(error)
-        }
-        let frozen = info.status == .adopted || info.status == .revised
-        let reason = input.text("motivo")
-        let date = Day(parsing: input.text("data-atto"))
-        if frozen {
-            if reason.isEmpty { problems.add(EditError(field: "motivo", message: "Il piano è adottato: indicare il motivo della revisione.")) }
-            if date == nil { problems.add(EditError(field: "data-atto", message: "Indicare la data dell'atto che approva la revisione (GG/MM/AAAA).")) }
-        }
-        guard problems.isEmpty, let edited else {
-            return try await refused(problems, status: .unprocessableContent)
-        }
-        if frozen, let date {
-            let act = ApprovalAct(kind: .revision, body: input.optional("organo") ?? "Giunta camerale", number: input.optional("numero-atto"), date: date)
-            if edited == snapshot.plan { return .seeOther(Paths.planOverview(info.planID) + "?esito=\(Outcomes.planUnchanged.rawValue)") }
-            do {
-                _ = try await app.store.revisePlan(user.context, edited, revision: PlanRevision(reason: reason, act: act), expectedVersion: info.version)
-            } catch let error as StoreError {
-                return try await refused([EditError(field: nil, message: error.description)], status: .unprocessableContent)
-            }
-            return .seeOther(Paths.planOverview(info.planID) + "?esito=\(Outcomes.planRevised.rawValue)")
-        }
-        do {
-            let outcome = try await app.store.importPlan(user.context, edited, revision: nil, createOrganization: false)
-            if case .unchanged = outcome { return .seeOther(Paths.planOverview(info.planID) + "?esito=\(Outcomes.planUnchanged.rawValue)") }
-        } catch let error as StoreError {
-            return try await refused([EditError(field: nil, message: error.description)], status: .unprocessableContent)
-        }
-        return .seeOther(Paths.planOverview(info.planID) + "?esito=\(Outcomes.planSaved.rawValue)")
+        try await PlanEditSubmission(app: app, capability: .editPlan, returnTo: Paths.planOverview).submit(request, context, edit: edit, form: form)
     }
 }

@@ -6,7 +6,8 @@ import PerformaStore
 /// campaign (open or reopened). The store checks the same rules again when it records.
 struct MeasurementAccess: Sendable {
     let role: Role
-    /// Objective keys assigned to the user's manager; nil for the struttura tecnica, which writes for all.
+    /// Objective keys assigned to the user's manager (for the RPCT: the prevention measures); nil for the struttura
+    /// tecnica, which writes for all.
     let assigned: Set<String>?
     let campaigns: [Day: Campaign]
     /// The plan's cycle is over (Relazione validated): nothing is entered any more.
@@ -15,7 +16,11 @@ struct MeasurementAccess: Sendable {
     init(user: SignedInUser, snapshot: PlanSnapshot, campaigns: [Campaign]) {
         role = user.role
         planClosed = snapshot.stored.info.status == .closed
-        assigned = user.role == .admin ? nil : snapshot.objectives(assignedTo: user.user.managerID)
+        switch user.role {
+        case .admin: assigned = nil
+        case .rpct: assigned = snapshot.plan.preventionMonitoringKeys
+        default: assigned = snapshot.objectives(assignedTo: user.user.managerID)
+        }
         self.campaigns = Dictionary(campaigns.map { ($0.checkpoint, $0) }, uniquingKeysWith: { _, last in last })
     }
 
@@ -41,6 +46,9 @@ struct MeasurementAccess: Sendable {
     /// Why the user cannot enter a value there, in Italian; nil when they can.
     func refusal(objective key: String, at checkpoint: Day) -> String? {
         if !role.may(.enterMeasurements) { return "Il ruolo «\(role.italian)» può consultare le rilevazioni ma non inserirle." }
+        if !mayWrite(objective: key), role == .rpct {
+            return "\(key) non è una misura di prevenzione della corruzione: il RPCT inserisce solo i valori delle misure della sottosezione 2.3."
+        }
         if !mayWrite(objective: key) { return "L'obiettivo \(key) non è assegnato a questo dirigente: solo il dirigente assegnatario o la struttura tecnica possono inserirne i valori." }
         if planClosed { return "Il ciclo del piano è chiuso (Relazione sulla performance validata dall'OIV): i valori non si modificano più." }
         if !isOpen(checkpoint) { return StoreError.closedCampaign(checkpoint: checkpoint).description }

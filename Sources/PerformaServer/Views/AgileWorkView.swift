@@ -11,12 +11,6 @@ struct AgileWorkView: Sendable {
         var columns: [Cell]
         var rows: [Row]
     }
-    struct Section: Sendable {
-        var anchor: String
-        var title: String
-        var blocks: [NarrativeBlock]
-    }
-
     let page: PageChrome
     let present: Bool
     let title: String
@@ -26,7 +20,7 @@ struct AgileWorkView: Sendable {
     let tables: [Table]
     let programme: Table?
     let rules: [String]
-    let sections: [Section]
+    let sections: [TextSection]
     let hasRules: Bool
 
     init(snapshot: PlanSnapshot, context: WebRequestContext) {
@@ -86,6 +80,6 @@ struct AgileWorkView: Sendable {
         }
         self.rules = rules
         hasRules = !rules.isEmpty
-        sections = (pola.sections ?? []).map { Section(anchor: "pola-\($0.key)", title: $0.title, blocks: NarrativeBlock.blocks($0.text)) }
+        sections = (pola.sections ?? []).map { TextSection($0, prefix: "pola-") }
     }
 }

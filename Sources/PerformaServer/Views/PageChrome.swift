@@ -54,7 +54,7 @@ struct PageChrome: Sendable {
 
     /// The sections of a plan, in the order of the navigation bar.
     enum Section: CaseIterable, Sendable {
-        case dashboard, tree, measurements, managers, validation, agileWork, diagnostics, documents, plan
+        case dashboard, tree, measurements, managers, validation, agileWork, piao, diagnostics, documents, plan
 
         var label: String {
             switch self {
@@ -64,6 +64,7 @@ struct PageChrome: Sendable {
             case .managers: return "Dirigenti"
             case .validation: return "Validazione OIV"
             case .agileWork: return "POLA"
+            case .piao: return "PIAO"
             case .diagnostics: return "Diagnostica"
             case .documents: return "Documenti"
             case .plan: return "Piano"
@@ -78,6 +79,7 @@ struct PageChrome: Sendable {
             case .managers: return Paths.managers(plan)
             case .validation: return Paths.validation(plan)
             case .agileWork: return Paths.agileWork(plan)
+            case .piao: return Paths.piao(plan)
             case .diagnostics: return Paths.diagnostics(plan)
             case .documents: return Paths.documents(plan)
             case .plan: return Paths.planOverview(plan)

@@ -67,8 +67,7 @@ extension Scope {
             writable = Set(try rows.map { try $0.text("objective_key") })
         case .rpct:
             // The RPCT monitors the prevention measures: those with their own indicators, and the objectives that are measures.
-            let plan = try await storedPlan(planID, version: version).plan
-            writable = Set((plan.piao?.risks?.measures ?? []).map(\.monitoredKey))
+            writable = try await storedPlan(planID, version: version).plan.preventionMonitoringKeys
         case .oiv, .viewer, .hr, .employee:
             throw StoreError.forbidden(role: context.role, action: "registrare rilevazioni o documenti")
         }
