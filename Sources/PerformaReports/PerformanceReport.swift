@@ -110,6 +110,38 @@ public struct PerformanceReport: Sendable {
                     }
                 }
             }
+            if plan.piao != nil { writePIAO(card, to: &w) }
+        }
+    }
+
+    /// The PIAO's public value (2.1) and prevention measures (2.3), measured and validated like the objectives but
+    /// outside the organization's result.
+    private func writePIAO(_ card: Scorecard, to w: inout HTMLWriter) {
+        let scores = PIAOScores(plan: plan, scorecard: card)
+        if !scores.publicValue.isEmpty {
+            w.section(3, "Valore pubblico (PIAO, sottosezione 2.1)", id: "relazione-valore-pubblico") { w in
+                w.table(HTMLTable(
+                    caption: "Obiettivi di valore pubblico: media del grado di raggiungimento degli obiettivi collegati",
+                    columns: [.init("Valore pubblico"), .init("Obiettivi collegati"), .init("Grado di raggiungimento", numeric: true)],
+                    rows: scores.publicValue.map {
+                        .init([.header("\($0.objective.code) \($0.objective.title)"),
+                               .text($0.parts.map { "\($0.key) (\(DocumentText.percent($0.achievement)))" }.joined(separator: ", ")),
+                               .text(DocumentText.score($0.score))])
+                    }))
+            }
+        }
+        guard !scores.measures.isEmpty else { return }
+        w.section(3, "Misure di prevenzione della corruzione (PIAO, sottosezione 2.3)", id: "relazione-misure") { w in
+            w.paragraph("Le misure sono rilevate nelle stesse campagne degli indicatori e validate dall'OIV; non concorrono al risultato dell'ente.")
+            for scored in scores.measures {
+                let measure = scored.measure
+                if let objective = measure.objective {
+                    w.labelled("\(measure.key) \(measure.title):", "coincide con l'obiettivo \(objective), risultato \(scored.score.map(DocumentText.score) ?? DocumentText.none)")
+                } else {
+                    writeObjective(key: measure.key, heading: "Misura \(measure.key) – \(measure.title)", indicators: measure.indicators ?? [],
+                                   card: card, level: 4, to: &w)
+                }
+            }
         }
     }
 

@@ -26,14 +26,14 @@ public struct PIAOMonitoring: Sendable {
         if due.contains(.publicValue), let values = plan.piao?.publicValue, !values.isEmpty {
             let linked = Set(values.flatMap(\.objectives))
             lines.append(Line(section: .publicValue,
-                              what: "Grado di raggiungimento dei \(values.count) obiettivi di valore pubblico, dalla media dei \(linked.count) obiettivi del piano collegati",
+                              what: "Grado di raggiungimento degli obiettivi di valore pubblico (\(values.count)), media degli obiettivi del piano collegati (\(linked.count))",
                               when: dates(objectives.filter { linked.contains($0.key) }),
                               who: "Struttura tecnica; OIV",
                               how: "Calcolato da Performa a ogni rilevazione; gli indicatori di impatto sono riportati dalle fonti esterne"))
         }
         if due.contains(.performance) {
             lines.append(Line(section: .performance,
-                              what: "\(objectives.count) obiettivi e \(objectives.reduce(0) { $0 + $1.sheet.indicators.count }) indicatori di performance",
+                              what: "Obiettivi (\(objectives.count)) e indicatori (\(objectives.reduce(0) { $0 + $1.sheet.indicators.count })) di performance",
                               when: dates(objectives),
                               who: "Dirigenti (rilevazione); OIV (validazione)",
                               how: "Campagne di rilevazione con apertura, promemoria e chiusura; validazione dell'OIV; Relazione sulla Performance validata dall'OIV (art. 10 e 14 D.Lgs. 150/2009)"))
@@ -42,7 +42,7 @@ public struct PIAOMonitoring: Sendable {
             let own = index.entries.filter { $0.level == .measure }
             let linked = Set(risks.measures.compactMap(\.objective))
             lines.append(Line(section: .risks,
-                              what: "\(risks.measures.count) misure di prevenzione (\(linked.count) coincidenti con obiettivi del piano)",
+                              what: "Misure di prevenzione: \(risks.measures.count), di cui coincidenti con obiettivi del piano: \(linked.count)",
                               when: dates(own + objectives.filter { linked.contains($0.key) }),
                               who: "RPCT (rilevazione); OIV (validazione)",
                               how: "Nelle stesse campagne degli indicatori di performance; relazione annuale del RPCT (art. 1 c. 14 L. 190/2012)"))
@@ -51,7 +51,7 @@ public struct PIAOMonitoring: Sendable {
                     let n = obligations.filter { $0.update == frequency }.count
                     return n == 0 ? nil : "\(n) \(frequency.italian)"
                 }
-                lines.append(Line(section: .risks, what: "\(obligations.count) obblighi di pubblicazione in Amministrazione Trasparente",
+                lines.append(Line(section: .risks, what: "Obblighi di pubblicazione in Amministrazione Trasparente: \(obligations.count)",
                                   when: "Aggiornamento " + byFrequency.joined(separator: ", "),
                                   who: "Uffici responsabili; RPCT; OIV (attestazione)",
                                   how: "Verifica della pubblicazione e attestazione dell'OIV (art. 14 c. 4 lett. g D.Lgs. 150/2009)"))
@@ -66,7 +66,7 @@ public struct PIAOMonitoring: Sendable {
                               when: "Annuale, al 31/12", who: "Ufficio personale", how: "Cessazioni e assunzioni effettive per categoria rispetto a quelle programmate"))
         }
         if due.contains(.training), let training = plan.piao?.training, !training.isEmpty {
-            lines.append(Line(section: .training, what: "\(training.count) azioni formative", when: "Annuale",
+            lines.append(Line(section: .training, what: "Azioni formative: \(training.count)", when: "Annuale",
                               who: "Ufficio personale", how: "Ore erogate e partecipanti rispetto a quelli previsti"))
         }
         self.lines = lines

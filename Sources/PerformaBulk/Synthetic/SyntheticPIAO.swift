@@ -69,7 +69,7 @@ public enum SyntheticPIAO {
         piao.risks = register
 
         var staffing = StaffingPlan()
-        staffing.departures = [StaffMovement(year: year, category: "Categoria C", count: random.int(0...2))]
+        staffing.departures = [StaffMovement(year: year, category: "Categoria C", count: random.int(1...2))]
         staffing.hires = [StaffMovement(year: year + 1, category: "Categoria D", count: random.int(1...3), channel: "concorso")]
         staffing.spendingCapacity = plan.span.years.map { YearAmount(year: $0, amount: Amount(cents: Int64(employees) * 100_000)) }
         piao.staffing = staffing
