@@ -65,11 +65,14 @@ extension PlanPart {
 }
 
 extension Scope {
-    /// Refuses a change to a stored plan that touches a part the acting role does not answer for.
-    func requireMayChange(from old: Plan, to new: Plan) throws {
-        for part in PlanPart.allCases where PlanPart.changed(from: old, to: new).contains(part) {
+    /// The plan to save for a change from `old` to `new`: refused when it touches a part the acting role does not
+    /// answer for; for a role that answers for some parts only, `old` with those parts (`PlanPart.graft`).
+    func permittedChange(from old: Plan, to new: Plan) throws -> Plan {
+        let changed = PlanPart.changed(from: old, to: new)
+        for part in PlanPart.allCases where changed.contains(part) {
             try require(part.capability, "modificare \(part.italian)")
         }
+        return context.role.may(.editPlan) ? new : PlanPart.graft(changed, from: new, onto: old)
     }
 }
 

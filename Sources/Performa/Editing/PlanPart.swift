@@ -26,12 +26,29 @@ public enum PlanPart: String, Hashable, Sendable, CaseIterable {
         return parts
     }
 
-    /// The plan with the separately owned parts taken out, to compare the rest.
+    /// The plan with the separately owned parts taken out, and what the store itself sets on a revision (version,
+    /// status, acts), to compare the rest.
     private static func without(_ plan: Plan) -> Plan {
         var plan = plan
         plan.piao?.risks = nil
         plan.piao?.staffing = nil
         plan.piao?.training = nil
+        (plan.version, plan.status, plan.acts) = (nil, .draft, nil)
+        return plan
+    }
+
+    /// `old` with `parts` taken from `new`: what is saved when an office changes its part, so that nothing else of the
+    /// stored plan (its acts, its version) can come in with it.
+    public static func graft(_ parts: Set<PlanPart>, from new: Plan, onto old: Plan) -> Plan {
+        var plan = parts.contains(.rest) ? new : old
+        guard !parts.contains(.rest) else { return plan }
+        var piao = plan.piao ?? PIAO()
+        if parts.contains(.riskRegister) { piao.risks = new.piao?.risks }
+        if parts.contains(.staffing) {
+            piao.staffing = new.piao?.staffing
+            piao.training = new.piao?.training
+        }
+        plan.piao = piao
         return plan
     }
 }

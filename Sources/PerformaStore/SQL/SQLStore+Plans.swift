@@ -4,10 +4,11 @@ import PerformaFormats
 import SQLKit
 
 extension SQLStore {
-    public func importPlan(_ context: AccessContext, _ plan: Plan, revision: PlanRevision?, createOrganization: Bool) async throws -> PlanImportOutcome {
-        try Self.checkOwner(plan, context)
-        let rows = try PlanIndexRows(plan)
+    public func importPlan(_ context: AccessContext, _ incoming: Plan, revision: PlanRevision?, createOrganization: Bool) async throws -> PlanImportOutcome {
+        try Self.checkOwner(incoming, context)
+        let incomingRows = try PlanIndexRows(incoming)
         return try await write(context) { scope in
+            var plan = incoming
             var organizationCreated = false
             guard let current = try await scope.currentVersion(plan.id) else {
                 try scope.require([.admin], "importare piani")
@@ -16,11 +17,12 @@ extension SQLStore {
                     _ = try await scope.insertOrganization(name: plan.organization.name)
                     organizationCreated = true
                 }
-                return .created(try await scope.insertPlan(plan, rows: rows), organizationCreated: organizationCreated)
+                return .created(try await scope.insertPlan(plan, rows: incomingRows), organizationCreated: organizationCreated)
             }
             let stored = try await scope.storedPlan(plan.id, version: current)
             if Self.sameContent(stored.plan, plan) { return .unchanged(stored.info) }
-            try scope.requireMayChange(from: stored.plan, to: plan)
+            plan = try scope.permittedChange(from: stored.plan, to: plan)
+            let rows = plan == incoming ? incomingRows : try PlanIndexRows(plan)
             try scope.requireOpen(stored.info)
             if stored.info.status.isFrozen {
                 guard let revision else { throw StoreError.adoptedPlan(plan: plan.id) }
@@ -30,16 +32,18 @@ extension SQLStore {
         }
     }
 
-    public func revisePlan(_ context: AccessContext, _ plan: Plan, revision: PlanRevision, expectedVersion: Int) async throws -> PlanVersionInfo {
-        try Self.checkOwner(plan, context)
-        let rows = try PlanIndexRows(plan)
+    public func revisePlan(_ context: AccessContext, _ incoming: Plan, revision: PlanRevision, expectedVersion: Int) async throws -> PlanVersionInfo {
+        try Self.checkOwner(incoming, context)
+        let incomingRows = try PlanIndexRows(incoming)
         return try await write(context) { scope in
-            guard let current = try await scope.currentVersion(plan.id) else { throw StoreError.notFound(subject: "il piano «\(plan.id)»") }
+            let plan: Plan
+            guard let current = try await scope.currentVersion(incoming.id) else { throw StoreError.notFound(subject: "il piano «\(incoming.id)»") }
             guard current == expectedVersion else {
-                throw StoreError.staleWrite(subject: "il piano «\(plan.id)»", expected: expectedVersion, current: current)
+                throw StoreError.staleWrite(subject: "il piano «\(incoming.id)»", expected: expectedVersion, current: current)
             }
-            let storedPlan = try await scope.storedPlan(plan.id, version: current)
-            try scope.requireMayChange(from: storedPlan.plan, to: plan)
+            let storedPlan = try await scope.storedPlan(incoming.id, version: current)
+            plan = try scope.permittedChange(from: storedPlan.plan, to: incoming)
+            let rows = plan == incoming ? incomingRows : try PlanIndexRows(plan)
             let stored = storedPlan.info
             try scope.requireOpen(stored)
             guard stored.status.isFrozen else {
