@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Performa
+import PerformaBulk
 @testable import PerformaFormats
 import Yams
 
@@ -50,6 +51,23 @@ struct PlanFileTests {
         let json = try PlanFile.json(plan)
         let again = try PlanFile.read(json, fileName: "piano.json")
         #expect(again == plan)
+    }
+
+    @Test("a plan with its PIAO round-trips through YAML and JSON; a misspelt PIAO key is refused with its line")
+    func piaoRoundTrip() throws {
+        var plan = SyntheticPIAO.attach(to: SyntheticPlans(organizations: 1, indicatorsPerOrganization: 30, seed: 3).plan(0), employees: 120, seed: 3)
+        plan.piao?.risks?.method = .numeric
+        plan.piao?.risks?.processes[0].events[0].assessment = RiskAssessment(probability: 4, impact: 5, rating: .high, motivation: "Eventi passati")
+        plan.piao?.risks?.transparency?[0].office = plan.organization.units?.first?.id
+        #expect(try PlanFile.read(try PlanFile.yaml(plan)) == plan)
+        #expect(try PlanFile.read(try PlanFile.json(plan), fileName: "piano.json") == plan)
+        let misspelt = try PlanFile.yaml(plan).replacingOccurrences(of: "    timing:", with: "    timnig:")
+        #expect(throws: FileError.self) { try PlanFile.read(misspelt) }
+        do {
+            _ = try PlanFile.read(misspelt)
+        } catch let error as FileError {
+            #expect(error.line != nil && error.message.contains("timnig"))
+        }
     }
 
     @Test("a wrong type names the line and the field, in Italian")
