@@ -18,6 +18,9 @@ COMMON = [
     ("dirigenti", plan_path("/dirigenti?fondo=150.000")),
     ("validazione", plan_path("/validazione")),
     ("pola", plan_path("/pola")),
+    ("piao", plan_path("/piao")),
+    ("piao-rischi", plan_path("/piao/rischi")),
+    ("piao-fabbisogni", plan_path("/piao/fabbisogni")),
     ("diagnostica", plan_path("/diagnostica")),
     ("documenti", plan_path("/documenti")),
     ("piano", plan_path("/piano")),
@@ -33,13 +36,17 @@ ROLE_PAGES = {
         ("modifica-indicatore-strategico", plan_path("/modifica/obiettivi/1.1/indicatori/1")),
         ("modifica-assegnazioni", plan_path("/modifica/assegnazioni/vairano")),
         ("nuovo-obiettivo", plan_path("/modifica/obiettivi/nuovo?padre=1.1")),
+        ("piao-fabbisogni-modifica", plan_path("/piao/fabbisogni/modifica")),
+    ],
+    "rpct": [
+        ("piao-misura", plan_path("/piao/rischi/misure/2")),
     ],
     "oiv": [
         ("validazione-modulo", plan_path("/validazione/modulo?oggetto=1.1.2&scadenza=2021-12-31")),
     ],
 }
 
-ROLES = ["admin", "ziletti", "oiv", "lettore"]
+ROLES = ["admin", "ziletti", "oiv", "lettore", "rpct"]
 
 
 def pages_for(role):

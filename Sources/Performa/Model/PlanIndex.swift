@@ -13,7 +13,9 @@ public struct PlanIndex: Sendable {
 
     public let entries: [Entry]
 
-    public init(_ plan: Plan) {
+    /// `measures: false` leaves out the PIAO's prevention measures: the Piano's own tree (its workbook, the tree page,
+    /// the objectives a manager can be assigned).
+    public init(_ plan: Plan, measures: Bool = true) {
         var entries: [Entry] = []
         for area in plan.areas {
             for strategic in area.objectives {
@@ -29,7 +31,7 @@ public struct PlanIndex: Sendable {
                 entries.append(Entry(key: "\(prefix).\(objective.code)", level: .agency, parent: group.agency, sheet: objective))
             }
         }
-        for measure in plan.piao?.risks?.measures ?? [] where !(measure.indicators ?? []).isEmpty {
+        for measure in plan.piao?.risks?.measures ?? [] where measures && !(measure.indicators ?? []).isEmpty {
             entries.append(Entry(key: measure.key, level: .measure, parent: PIAOSection.risks.number, sheet: MeasureSheet(measure)))
         }
         self.entries = entries

@@ -4,7 +4,8 @@ import Performa
 /// per indicator, per budget line, per assigned objective, per manager and per special agency.
 public enum PlanSheetExport {
     public static func tables(_ plan: Plan) -> [SheetTable] {
-        let index = PlanIndex(plan)
+        // The PIAO's measures have a workbook of their own (`PIAOSheets`).
+        let index = PlanIndex(plan, measures: false)
         let used = index.indicators.flatMap { $0.indicator.targets.map(\.at) }
         let checkpoints = Set(standardCheckpoints(span: plan.span, year: plan.year) + used).sorted()
         let amountYears = index.entries.flatMap { ($0.sheet.budgetLines ?? []).flatMap { $0.amounts.map(\.year) } }

@@ -277,7 +277,7 @@ struct PlanPages: Sendable {
             throw HTTPError(.notFound, message: "Il dirigente «\(manager)» non esiste nel piano.")
         }
         let items = snapshot.plan.assignments?.first { $0.manager == manager }?.objectives ?? []
-        let keys = PlanIndex(snapshot.plan).entries.map { ($0.key, $0.sheet.title) }
+        let keys = PlanIndex(snapshot.plan, measures: false).entries.map { ($0.key, $0.sheet.title) }
         var fields: [EditForm.Field] = []
         for row in 0..<(items.count + 3) {
             let item = row < items.count ? items[row] : nil

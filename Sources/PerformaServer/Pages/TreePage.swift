@@ -17,7 +17,7 @@ struct TreePage: Sendable {
         let snapshot = try await app.snapshot(user, planID: try context.parameters.require("plan"))
         let colouring = PerformanceTreeSVG.Colouring(rawValue: request.uri.queryParameters.get("colorazione") ?? "") ?? .byArea
         let id = snapshot.id
-        let index = PlanIndex(snapshot.plan)
+        let index = PlanIndex(snapshot.plan, measures: false)
         let areaCodes = Set(snapshot.plan.areas.map(\.code))
         let svg = PerformanceTreeSVG(plan: snapshot.plan, colouring: colouring, layout: .wide) { key in
             if index.entry(key) != nil { return Paths.objective(id, key) }
