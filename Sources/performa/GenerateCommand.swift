@@ -16,6 +16,8 @@ struct GenerateCommand: AsyncParsableCommand {
         yaml: un file di piano per ente (con --results anche il file dei risultati, NOME-risultati.yaml) nella \
         cartella --output; con un solo ente --output può essere il nome del file. csv: le tabelle piatte del calcolo compilato al --at, \
         lette dal confronto con pandas (scripts/bench/peer_pandas.py). \
+        Con --piao-employees N ogni piano ha anche un PIAO di un ente di N dipendenti (semplificato sotto i 50): \
+        scheda anagrafica, struttura, POLA, registro dei rischi con misure, fabbisogni e formazione. \
         Esempio: performa generate --organizations 100 --indicators-per-org 300 --seed 1 --output piani --results
         """
     )
@@ -46,12 +48,16 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Per csv: la scadenza del calcolo, AAAA-MM-GG (predefinita: 31/12 dell'anno).")
     var at: String?
 
+    @Option(name: .customLong("piao-employees"), help: "Aggiunge a ogni piano un PIAO di un ente con questo numero di dipendenti.")
+    var piaoEmployees: Int?
+
     func validate() throws {
         guard organizations >= 1 else { throw ValidationError("--organizations deve essere almeno 1.") }
         guard indicatorsPerOrganization >= 1 else { throw ValidationError("--indicators-per-org deve essere almeno 1.") }
         guard (1900...2197).contains(year) else { throw ValidationError("Anno non valido: \(year).") }
         if format == .csv && output == nil { throw ValidationError("Per il formato csv serve la cartella da scrivere: --output CARTELLA.") }
         if format != .csv && at != nil { throw ValidationError("L'opzione --at vale solo per il formato csv.") }
+        if let piaoEmployees, !(1...1_000_000).contains(piaoEmployees) { throw ValidationError("--piao-employees va da 1 a 1.000.000.") }
         if output == nil && (organizations > 1 || results) {
             throw ValidationError("Con più enti o con --results serve --output CARTELLA: i file sono più d'uno.")
         }
@@ -72,9 +78,16 @@ struct GenerateCommand: AsyncParsableCommand {
         [".yaml", ".yml"].contains { path.lowercased().hasSuffix($0) }
     }
 
+    /// Plan `index`, with a PIAO when asked for.
+    private func plan(_ generator: SyntheticPlans, _ index: Int) -> Plan {
+        let plan = generator.plan(index)
+        guard let piaoEmployees else { return plan }
+        return SyntheticPIAO.attach(to: plan, employees: piaoEmployees, seed: seed &+ UInt64(index))
+    }
+
     private func writeFiles(_ generator: SyntheticPlans) throws {
         guard let output else {
-            let plan = generator.plan(0)
+            let plan = plan(generator, 0)
             try CommandSupport.write(PlanFile.yaml(plan), to: nil)
             return
         }
@@ -83,7 +96,7 @@ struct GenerateCommand: AsyncParsableCommand {
         try createFolder(folder)
         var indicators = 0
         for index in 0..<organizations {
-            let plan = generator.plan(index)
+            let plan = plan(generator, index)
             indicators += PlanIndex(plan).indicators.count
             let planFile = single ? URL(fileURLWithPath: output) : folder.appendingPathComponent(plan.id + ".yaml")
             try CommandSupport.write(PlanFile.yaml(plan), to: planFile.path)
