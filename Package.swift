@@ -105,7 +105,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PerformaFormatsTests",
-            dependencies: ["PerformaFormats", "Performa", "PerformaReports", "PerformaBulk", .product(name: "Yams", package: "Yams")],
+            dependencies: ["PerformaFormats", "Performa", "PerformaReports", "PerformaBulk", .product(name: "Yams", package: "Yams"),
+                           .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "PerformaReportsTests", dependencies: ["PerformaReports", "PerformaFormats", "Performa", "PerformaBulk"]),

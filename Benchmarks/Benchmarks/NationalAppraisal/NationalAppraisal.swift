@@ -13,6 +13,24 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], timeUnits: .milliseconds,
                                            maxDuration: .seconds(30), maxIterations: 5)
 
+    // The bulk path: the numbers of every scheda (`AppraisalScoring.numbersAll`), no texts; the same scores and
+    // cents as the full schede below (`AppraisalNumbersTests`).
+    Benchmark("National, bulk numbers: 1.000.000 schede scored and bonus distributed (10.000 organizations × 100)") { benchmark in
+        let data = NationalStaff.shared
+        benchmark.startMeasurement()
+        var paid: Int64 = 0
+        for staff in data.organizations {
+            let context = AppraisalContext(smvp: data.smvp, organization: data.organization, scorecard: data.scorecard, year: 2021,
+                                           people: staff.people, inputs: staff.inputs)
+            let numbers = AppraisalScoring.numbersAll(context)
+            for distribution in AppraisalBonus.distributions(numbers: numbers, context: context, funds: { _ in 10_000_000 }) {
+                paid &+= distribution.lines.reduce(0) { $0 &+ $1.totalCents }
+            }
+        }
+        blackHole(paid)
+    }
+
+    // The full schede with every step in Italian, as before (kept on record).
     Benchmark("National: 1.000.000 schede scored and bonus distributed (10.000 organizations × 100)") { benchmark in
         let data = NationalStaff.shared
         benchmark.startMeasurement()

@@ -30,12 +30,13 @@ public struct AppraisalContext: Sendable {
         var behaviourPoints: [String: Double] = [:]
         let unitsById = EvaluatorResolution.unitsById(organization)
         for person in people.sorted(by: { $0.id < $1.id }) {
+            let serving = person.serviceMonths(in: year) >= smvp.minimumServiceMonths
             if let evaluator = EvaluatorResolution.evaluator(of: person, organization: organization, units: unitsById) {
                 evaluators[person.id] = evaluator
-                if person.serviceMonths(in: year) >= smvp.minimumServiceMonths { rated[evaluator, default: []].append(person.id) }
+                if serving { rated[evaluator, default: []].append(person.id) }
             }
-            if let profile = smvp.profile(for: person.category), person.serviceMonths(in: year) >= smvp.minimumServiceMonths,
-               let hundredths = BehaviourScoring.score(inputs[person.id]?.ratings ?? [], behaviours: profile.behaviours, scale: smvp.scale).hundredths {
+            if serving, let profile = smvp.profile(for: person.category),
+               let hundredths = BehaviourScoring.value(inputs[person.id]?.ratings ?? [], behaviours: profile.behaviours, scale: smvp.scale).hundredths {
                 behaviourPoints[person.id] = Double(hundredths) / 100
             }
         }

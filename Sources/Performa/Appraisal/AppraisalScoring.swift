@@ -85,17 +85,38 @@ public enum AppraisalScoring {
         }
     }
 
-    /// The final score: which components count is the plan's roll-up rule (`RollUp`); the value is the weighted
-    /// mean of their printed percentages, in exact hundredths.
-    static func combine(_ components: [Appraisal.ComponentScore]) -> (Score, AppraisalStep) {
-        let parts = components.map { RollUp.Part(key: $0.kind.rawValue, weight: $0.weight, score: $0.score) }
-        let outcome = RollUp.combine(parts)
-        let counted = components.filter { !($0.score.status == .notApplicable || $0.score.status == .neutralised) && $0.score.final != nil }
-        guard outcome.score.final != nil, outcome.score.status != .blocked,
-              let hundredths = Hundredths.weightedMean(counted.map { (Hundredths.of(percent: $0.weight), Hundredths.of(fraction: $0.score.final!)) }) else {
-            let missing = components.filter { $0.score.final == nil && $0.score.status != .notApplicable }.map(\.title)
-            return (outcome.score, AppraisalStep("Punteggio finale", "non calcolabile: mancano \(missing.joined(separator: ", "))."))
+    /// The final score's numbers, the rule every way of computing a scheda shares (`combine` for the scheda,
+    /// `AppraisalNumbers` for the bulk path): whether it can be computed and its status are the plan's roll-up
+    /// rule (`WeightedMean`, whose status does not depend on the order of the parts, so they are not sorted); the
+    /// value is the weighted mean of the components' printed percentages, in exact hundredths (nil when it cannot
+    /// be computed: then `score` is the roll-up's own).
+    static func finalScore(_ parts: [(weight: Double, score: Score)]) -> (score: Score, hundredths: Int?) {
+        var mean = WeightedMean()
+        var totalWeight = 0, weightedSum = 0
+        for part in parts {
+            let score = part.score
+            mean.add(weight: WeightedMean.weight(part.weight), computed: score.computed ?? .nan, override: score.overrideFraction,
+                     status: score.status.compiledCode)
+            if !(score.status == .notApplicable || score.status == .neutralised), let final = score.final {
+                let weight = Hundredths.of(percent: part.weight)
+                totalWeight += weight
+                weightedSum += weight * Hundredths.of(fraction: final)
+            }
         }
+        let outcome = Score(mean.outcome())
+        guard outcome.final != nil, outcome.status != .blocked, totalWeight > 0 else { return (outcome, nil) }
+        let hundredths = Hundredths.divide(weightedSum, totalWeight)
+        return (Score(computed: Double(hundredths) / 10_000, status: outcome.status), hundredths)
+    }
+
+    /// The final score and its step in Italian: the numbers from `finalScore`, the text on top.
+    static func combine(_ components: [Appraisal.ComponentScore]) -> (Score, AppraisalStep) {
+        let (final, hundredths) = finalScore(components.map { ($0.weight, $0.score) })
+        guard let hundredths else {
+            let missing = components.filter { $0.score.final == nil && $0.score.status != .notApplicable }.map(\.title)
+            return (final, AppraisalStep("Punteggio finale", "non calcolabile: mancano \(missing.joined(separator: ", "))."))
+        }
+        let counted = components.filter { !($0.score.status == .notApplicable || $0.score.status == .neutralised) && $0.score.final != nil }
         let terms = counted.map { "\(ItalianNumber.percentValue($0.weight)) × \(Hundredths.text(Hundredths.of(fraction: $0.score.final!)))" }
         let totalWeight = counted.reduce(0) { $0 + Hundredths.of(percent: $1.weight) }
         var text = totalWeight == 10_000
@@ -103,7 +124,7 @@ public enum AppraisalScoring {
             : "(\(terms.joined(separator: " + "))) / \(Hundredths.text(totalWeight))% = \(Hundredths.text(hundredths)) punti su 100"
         let dropped = components.filter { $0.score.status == .notApplicable || $0.score.status == .neutralised }.map(\.title)
         if !dropped.isEmpty { text += "; componenti non applicabili escluse e pesi ri-normalizzati: \(dropped.joined(separator: ", "))" }
-        if outcome.score.status == .incomplete { text += "; valore provvisorio: alcune componenti mancano" }
-        return (Score(computed: Double(hundredths) / 10_000, status: outcome.score.status), AppraisalStep("Punteggio finale", text + "."))
+        if final.status == .incomplete { text += "; valore provvisorio: alcune componenti mancano" }
+        return (final, AppraisalStep("Punteggio finale", text + "."))
     }
 }

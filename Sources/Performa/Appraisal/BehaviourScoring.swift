@@ -10,6 +10,25 @@ public enum BehaviourScoring {
         public var explanation: String
     }
 
+    /// The component's numbers alone (status and hundredths, no rows or text): the rule both the scheda and the
+    /// bulk path (`AppraisalNumbers`) use.
+    static func value(_ ratings: [BehaviourRating], behaviours: [Behaviour], scale: RatingScale) -> (status: ScoreStatus, hundredths: Int?) {
+        let equal = behaviours.allSatisfy { $0.weight == nil }
+        var totalWeight = 0, weighted = 0
+        var invalid = false, missing = behaviours.isEmpty
+        for behaviour in behaviours {
+            guard let given = ratings.last(where: { $0.behaviour == behaviour.id }) else { missing = true; continue }
+            guard scale.contains(given.rating) else { invalid = true; continue }
+            let weight = equal ? 100 : Hundredths.of(percent: behaviour.weight ?? 0)
+            totalWeight += weight
+            weighted += weight * given.rating
+        }
+        if invalid { return (.invalid, nil) }
+        if missing { return (.missing, nil) }
+        // Σ weight × rating / (Σ weight × maximum), in hundredths of a percent.
+        return (.complete, Hundredths.divide(weighted * 10_000, totalWeight * scale.maximum))
+    }
+
     public static func score(_ ratings: [BehaviourRating], behaviours: [Behaviour], scale: RatingScale) -> Outcome {
         let equal = behaviours.allSatisfy { $0.weight == nil }
         var rows: [Appraisal.BehaviourScore] = []
@@ -33,10 +52,11 @@ public enum BehaviourScoring {
             return Outcome(score: Score(computed: nil, status: .missing), behaviours: rows,
                            explanation: behaviours.isEmpty ? "nessun comportamento nel profilo" : "comportamenti ancora da valutare: \(missing.joined(separator: ", "))")
         }
-        // Σ weight × rating / (Σ weight × maximum), in hundredths of a percent.
         let totalWeight = items.reduce(0) { $0 + $1.weight }
         let weighted = items.reduce(0) { $0 + $1.weight * $1.rating }
-        let hundredths = Hundredths.divide(weighted * 10_000, totalWeight * scale.maximum)
+        guard let hundredths = value(ratings, behaviours: behaviours, scale: scale).hundredths else {
+            preconditionFailure("every behaviour rated on the scale has a value")
+        }
         let ratingsText = items.map { String($0.rating) }.joined(separator: ", ")
         let how = equal
             ? "media delle valutazioni (\(ratingsText)) = \(ItalianNumber.format(Double(weighted) / Double(totalWeight), fractionDigits: 4)) su \(scale.maximum)"

@@ -4,6 +4,8 @@
 public enum ServiceMonths {
     /// - Parameters: `from`/`to` the first and last day of service (nil: from 1 January, to 31 December).
     public static func count(from: Day?, to: Day?, year: Int) -> Int {
+        // The whole year (most people): every month counts, without walking the calendar.
+        if from == nil && to == nil { return 12 }
         let first = max(from ?? Day(year, 1, 1), Day(year, 1, 1))
         let last = min(to ?? Day(year, 12, 31), Day(year, 12, 31))
         guard first <= last else { return 0 }
