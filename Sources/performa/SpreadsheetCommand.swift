@@ -19,13 +19,16 @@ struct SpreadsheetExportCommand: AsyncParsableCommand {
         discussion: """
         piano: fogli Piano, Obiettivi, Azioni, Indicatori, Risorse, Assegnazioni, Dirigenti, Aziende speciali. \
         rilevazioni: foglio Rilevazioni con le rilevazioni di --results, oppure, senza --results, una riga vuota per \
-        indicatore e scadenza dell'anno da compilare. risultati: fogli Risultati e Informazioni alla scadenza --at.
+        indicatore e scadenza dell'anno da compilare. risultati: fogli Risultati e Informazioni alla scadenza --at. \
+        rischi: il registro della sottosezione 2.3 del PIAO (Processi, Eventi rischiosi, Misure, Trasparenza). \
+        fabbisogni: le tabelle della sottosezione 3.3 del PIAO (Personale iniziale, Movimenti, Proiezione, \
+        Capacità assunzionale, Formazione).
         """
     )
 
-    enum Content: String, ExpressibleByArgument, CaseIterable { case piano, rilevazioni, risultati }
+    enum Content: String, ExpressibleByArgument, CaseIterable { case piano, rilevazioni, risultati, rischi, fabbisogni }
 
-    @Argument(help: "Cosa esportare: piano, rilevazioni oppure risultati.")
+    @Argument(help: "Cosa esportare: piano, rilevazioni, risultati, rischi (PIAO 2.3) oppure fabbisogni (PIAO 3.3).")
     var content: Content
 
     @Argument(help: "Il file del piano (YAML o JSON).")
@@ -60,11 +63,26 @@ struct SpreadsheetExportCommand: AsyncParsableCommand {
             guard let measured else { throw ValidationError("Per esportare i risultati serve --results FILE.") }
             let checkpoint = try SpreadsheetCommandSupport.checkpoint(at, plan: loaded)
             tables = ScorecardSheet.tables(Scorer(plan: loaded).scorecard(results: measured, at: checkpoint))
+        case .rischi:
+            try Self.requirePIAO(loaded, part: loaded.piao?.risks != nil, missing: "il registro dei rischi (piao.risks)")
+            tables = PIAOSheets.riskRegister(loaded)
+        case .fabbisogni:
+            try Self.requirePIAO(loaded, part: loaded.piao?.staffing != nil || loaded.piao?.training != nil,
+                                 missing: "il piano dei fabbisogni né la formazione (piao.staffing, piao.training)")
+            tables = PIAOSheets.staffing(loaded)
         }
         let resolved = SpreadsheetCommandSupport.Format.resolve(format, output: output)
         try SpreadsheetCommandSupport.write(tables, format: resolved, to: output)
         let sheets = tables.map(\.name).joined(separator: ", ")
         print(resolved == .xlsx ? "Scritto \(output) (fogli: \(sheets))." : "Scritti in \(output) i file CSV dei fogli: \(sheets).")
+    }
+
+    /// A PIAO export of a plan without the PIAO, or without the part asked for, stops with what is missing.
+    private static func requirePIAO(_ plan: Plan, part present: Bool, missing: String) throws {
+        guard plan.piao != nil else {
+            throw ValidationError("Il piano non contiene il PIAO (chiave piao del file, vedi docs/plan-format.md).")
+        }
+        guard present else { throw ValidationError("Il PIAO del piano non contiene \(missing): vedi docs/plan-format.md.") }
     }
 }
 
