@@ -15,6 +15,8 @@ public struct AppraisalContext: Sendable {
     let behaviourPoints: [String: Double]
     /// Person ids each evaluator rates, in id order.
     let rated: [String: [String]]
+    /// Positions in `people` in id order, sorted once (a stable sort of the positions, not of the people themselves).
+    let idOrder: [Int]
 
     public init(smvp: SMVP, organization: Organization, scorecard: Scorecard, year: Int, people: [Person], inputs: [AppraisalInput]) {
         self.smvp = smvp
@@ -29,7 +31,9 @@ public struct AppraisalContext: Sendable {
         var rated: [String: [String]] = [:]
         var behaviourPoints: [String: Double] = [:]
         let unitsById = EvaluatorResolution.unitsById(organization)
-        for person in people.sorted(by: { $0.id < $1.id }) {
+        let idOrder = people.indices.sorted { people[$0].id < people[$1].id }
+        self.idOrder = idOrder
+        for person in idOrder.lazy.map({ people[$0] }) {
             let serving = person.serviceMonths(in: year) >= smvp.minimumServiceMonths
             if let evaluator = EvaluatorResolution.evaluator(of: person, organization: organization, units: unitsById) {
                 evaluators[person.id] = evaluator
@@ -47,6 +51,8 @@ public struct AppraisalContext: Sendable {
     }
 
     public func person(_ id: String) -> Person? { peopleById[id] }
+    /// The people in id order (ties in the order given), the order of every scheda list.
+    public var peopleInIdOrder: some Sequence<Person> { idOrder.lazy.map { people[$0] } }
     public func input(for person: String) -> AppraisalInput? { inputs[person] }
     public func evaluator(of person: String) -> String? { evaluators[person] }
     /// The people an evaluator rates (appraised this year), in id order.

@@ -78,6 +78,6 @@ extension AppraisalScoring {
 
     /// Every person's numbers, in id order (the order of `appraiseAll`).
     public static func numbersAll(_ context: AppraisalContext) -> [AppraisalNumbers] {
-        context.people.sorted { $0.id < $1.id }.map { numbers($0, in: context) }
+        context.peopleInIdOrder.map { numbers($0, in: context) }
     }
 }

@@ -41,7 +41,7 @@ public enum AppraisalScoring {
 
     /// Every person's scheda, in id order.
     public static func appraiseAll(_ context: AppraisalContext) -> [Appraisal] {
-        context.people.sorted { $0.id < $1.id }.map { appraise($0, in: context) }
+        context.peopleInIdOrder.map { appraise($0, in: context) }
     }
 
     private static func componentScore(_ kind: AppraisalComponent.Kind, person: Person, profile: AppraisalProfile, input: AppraisalInput?,
