@@ -26,6 +26,11 @@ public enum ScorecardText {
                 out += line(1, "\(objective.key) \(objective.title)", objective.score, weight: objective.weight)
             }
         }
+        let measures = card.objectives.filter { $0.level == .measure }
+        if !measures.isEmpty {
+            out += "\nMisure di prevenzione della corruzione (PIAO 2.3, fuori dal risultato dell'ente)\n"
+            for measure in measures { out += line(1, "\(measure.key) \(measure.title)", measure.score) }
+        }
         if !card.managers.isEmpty {
             out += "\nDirigenti\n"
             for manager in card.managers { out += line(1, manager.name, manager.score) }
