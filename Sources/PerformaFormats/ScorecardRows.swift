@@ -46,6 +46,10 @@ public enum ScorecardRows {
                 rows.append(row("obiettivo-azienda", objective.key, objective.title, agency.id, objective.weight, objective.score))
             }
         }
+        // The PIAO's prevention measures: scored like objectives, outside the organization's result.
+        for measure in card.objectives where measure.level == .measure {
+            rows.append(row("misura-prevenzione", measure.key, measure.title, measure.parent, nil, measure.score))
+        }
         for manager in card.managers {
             rows.append(row("dirigente", manager.manager, manager.name, nil, nil, manager.score))
         }

@@ -28,7 +28,8 @@ public struct MidYearReport: Sendable {
     /// Every indicator of the operational and agency objectives, with its assessment, in plan order.
     public func lines(_ card: Scorecard) -> [Line] {
         let policy = card.policy
-        return PlanIndex(plan).indicators.filter { $0.level != .strategic }.compactMap { key, indicator, _ in
+        // The Piano's monitoring: the PIAO's measures are followed on the 2.3 page and in the PIAO.
+        return PlanIndex(plan, measures: false).indicators.filter { $0.level != .strategic }.compactMap { key, indicator, _ in
             guard let score = card.indicator(key) else { return nil }
             return Line(key: key, indicator: indicator, score: score,
                         assessment: MidYearRisk.assess(indicator: indicator, midYear: score, policy: policy, year: year))

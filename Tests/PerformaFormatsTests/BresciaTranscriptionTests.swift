@@ -12,7 +12,7 @@ struct BresciaTranscriptionTests {
 
     init() throws {
         plan = try TestFiles.brescia()
-        index = PlanIndex(plan)
+        index = PlanIndex(plan, measures: false)
     }
 
     @Test("3 areas, 8 strategic, 21 operational and 3 Pro Brixia objectives, 74 indicators")

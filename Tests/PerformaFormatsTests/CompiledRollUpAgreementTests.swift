@@ -159,10 +159,12 @@ enum Agreement {
         }
         compare("ente", card.result, rollUp.organizationScore(o))
         for area in card.areas { compare("area \(area.code)", area.score, rollUp.areaScore(organization: o, code: area.code)) }
-        for objective in card.objectives where card.objective(objective.key) == objective {
+        // The PIAO's prevention measures are outside every total and the bulk roll-up does not score them.
+        let measures = Set(card.objectives.filter { $0.level == .measure }.map(\.key))
+        for objective in card.objectives where card.objective(objective.key) == objective && !measures.contains(objective.key) {
             compare("obiettivo \(objective.key)", objective.score, rollUp.objectiveScore(organization: o, key: objective.key))
         }
-        for indicator in card.indicators where card.indicator(indicator.key) == indicator {
+        for indicator in card.indicators where card.indicator(indicator.key) == indicator && !measures.contains(indicator.key.objective) {
             compare("indicatore \(indicator.key)", indicator.score, rollUp.indicatorScore(organization: o, key: indicator.key))
         }
         for agency in card.agencies { compare("agenzia \(agency.id)", agency.score, rollUp.agencyScore(organization: o, id: agency.id)) }

@@ -22,8 +22,8 @@ struct LibreOfficeSpreadsheetTests {
         let indicators = try #require(shown["Indicatori"])
         let header = indicators[0]
         func column(_ name: String) throws -> Int { try #require(header.firstIndex(of: name), "no column \(name)") }
-        #expect(indicators.count - 1 == PlanIndex(plan).indicators.count, "one row per indicator")
-        for (key, indicator, _) in PlanIndex(plan).indicators {
+        #expect(indicators.count - 1 == PlanIndex(plan, measures: false).indicators.count, "one row per indicator")
+        for (key, indicator, _) in PlanIndex(plan, measures: false).indicators {
             let row = try #require(indicators.first { $0[0] == key.objective && $0[1] == String(key.number) }, "\(key) missing")
             #expect(row[try column("Descrizione")] == indicator.title)
             #expect(row[try column("Peso")] == (indicator.weight.map(shownPercent) ?? ""), "\(key) weight")

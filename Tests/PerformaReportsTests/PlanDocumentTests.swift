@@ -55,7 +55,7 @@ struct PlanDocumentTests {
     @Test("every objective has its sheet, in plan order, with code, title and weight")
     func everyObjectiveSheet() throws {
         var position = html.startIndex
-        for entry in PlanIndex(plan).entries {
+        for entry in PlanIndex(plan, measures: false).entries {
             let id = "obiettivo-" + entry.key.lowercased().replacingOccurrences(of: ".", with: "-")
             let found = html.range(of: "<section aria-labelledby=\"\(id)\"", range: position..<html.endIndex)
             #expect(found != nil, "sheet of \(entry.key) missing or out of order")
@@ -74,7 +74,7 @@ struct PlanDocumentTests {
 
     @Test("every indicator's baseline, targets, weights and evidence are on its objective's sheet")
     func everyIndicator() throws {
-        for entry in PlanIndex(plan).entries {
+        for entry in PlanIndex(plan, measures: false).entries {
             let id = "obiettivo-" + entry.key.lowercased().replacingOccurrences(of: ".", with: "-")
             let sheet = ReportTestSupport.text(try #require(ReportTestSupport.section(html, id: id, family: "obiettivo-")))
             for indicator in entry.sheet.indicators {
@@ -111,7 +111,7 @@ struct PlanDocumentTests {
 
     @Test("every budget amount of every sheet is printed as the plan writes it")
     func everyBudgetAmount() throws {
-        for entry in PlanIndex(plan).entries {
+        for entry in PlanIndex(plan, measures: false).entries {
             let id = "obiettivo-" + entry.key.lowercased().replacingOccurrences(of: ".", with: "-")
             let sheet = ReportTestSupport.text(try #require(ReportTestSupport.section(html, id: id, family: "obiettivo-")))
             for line in entry.sheet.budgetLines ?? [] {
@@ -225,7 +225,7 @@ struct PlanDocumentTests {
         }
         #expect(try width(stacked) < 1_000)
         #expect(try width(stacked) < width(wide))
-        for entry in PlanIndex(plan).entries where entry.level != .agency { #expect(stacked.contains(">\(entry.key) ")) }
+        for entry in PlanIndex(plan, measures: false).entries where entry.level != .agency { #expect(stacked.contains(">\(entry.key) ")) }
     }
 
     @Test("the page is self-contained, accessible HTML in Italian with a print stylesheet")

@@ -61,6 +61,19 @@ public enum PlanRollover {
             agency.objectives = agency.objectives.map { carry($0, key: "\(prefix).\($0.code)") }
             return agency
         }
+        // The PIAO's measures are monitored like operational objectives: their indicators roll over the same way.
+        if var register = next.piao?.risks {
+            register.measures = register.measures.map { measure in
+                var measure = measure
+                measure.indicators = measure.indicators?.map { carry($0, objective: measure.key) }
+                return measure
+            }
+            next.piao?.risks = register
+        }
+        if next.piao != nil {
+            next.piao?.span = span
+            next.piao?.acts = nil
+        }
         return next
     }
 

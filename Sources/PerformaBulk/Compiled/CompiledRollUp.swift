@@ -9,7 +9,8 @@ import Performa
 /// split), sums in the same code order. They are `@inlinable`, so they inline into this module's loops. What
 /// is its own is the layout (columns) and the loops: indicators, objectives, areas, organizations, special
 /// agencies and managers, with neutralisations and OIV overrides. It does not write the scorecard's notes:
-/// `Scorer` does that for one plan. Pure and deterministic; no I/O.
+/// `Scorer` does that for one plan. The PIAO's prevention measures, which count in no total, are left to `Scorer`.
+/// Pure and deterministic; no I/O.
 ///
 ///     var rollUp = CompiledRollUp(checkpoint: .yearEnd(2021))
 ///     for (plan, results) in plans { rollUp.add(plan, results: results) }

@@ -7,7 +7,7 @@ public enum ResultsOpenData {
     public static let columns: [OpenDataTable.Column] = [
         .init("piano", "testo", "Identificativo del piano."),
         .init("scadenza", "data", "Scadenza a cui si riferiscono i risultati (AAAA-MM-GG)."),
-        .init("livello", "testo", "ente, area, strategico, operativo, azienda_speciale, obiettivo_azienda_speciale oppure indicatore."),
+        .init("livello", "testo", "ente, area, strategico, operativo, azienda_speciale, obiettivo_azienda_speciale, misura_prevenzione oppure indicatore."),
         .init("codice", "testo", "Codice: area, obiettivo, indicatore (obiettivo/numero), azienda speciale; «ente» per l'ente."),
         .init("titolo", "testo", "Titolo o descrizione."),
         .init("codice_padre", "testo", "Codice del livello superiore; null per l'ente."),
@@ -43,6 +43,7 @@ public enum ResultsOpenData {
         case "ente", "area", "strategico", "operativo", "indicatore": return scorecardLevel
         case "azienda-speciale": return "azienda_speciale"
         case "obiettivo-azienda": return "obiettivo_azienda_speciale"
+        case "misura-prevenzione": return "misura_prevenzione"
         default: return nil
         }
     }

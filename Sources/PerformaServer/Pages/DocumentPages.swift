@@ -43,7 +43,11 @@ struct DocumentPages: Sendable {
                 link("risultati.yaml", "Rilevazioni (YAML)", "Valori, neutralizzazioni e validazioni OIV nel formato dei file dei risultati."),
                 link("punteggi.csv", "Punteggi al 31/12/\(year) (CSV)", "Ogni indicatore, obiettivo, area, dirigente con il grado di raggiungimento."),
                 link("punteggi.json", "Punteggi al 31/12/\(year) (JSON)", "Gli stessi dati in JSON."),
-            ],
+            ] + (snapshot.plan.piao?.risks == nil ? [] : [
+                link("rischi.xlsx", "PIAO 2.3 – registro dei rischi (foglio di calcolo)", "Processi, eventi rischiosi con la valutazione, misure con il monitoraggio, obblighi di trasparenza."),
+            ]) + (snapshot.plan.piao?.staffing == nil ? [] : [
+                link("fabbisogni.xlsx", "PIAO 3.3 – fabbisogni di personale (foglio di calcolo)", "Personale per categoria, cessazioni e assunzioni, proiezione, capacità assunzionale, formazione."),
+            ]),
             openData: tables.flatMap { table in
                 [DocumentsView.Link(title: "\(table.name).csv", href: Paths.documents(id) + "/opendata/\(Paths.encode(table.name)).csv",
                                     detail: table.columns.map(\.name).joined(separator: ", ")),
@@ -83,7 +87,11 @@ struct DocumentPages: Sendable {
             return Self.data(try PlanFile.json(plan), type: "application/json; charset=utf-8", name: fileName("piano", "json"))
         case "piano.xlsx":
             let data = try XLSXWriter.data(PlanSheetExport.tables(plan))
-            return Self.binary(data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: fileName("piano", "xlsx"))
+            return Self.binary(data, type: Self.xlsx, name: fileName("piano", "xlsx"))
+        case "rischi.xlsx" where plan.piao?.risks != nil:
+            return Self.binary(try XLSXWriter.data(PIAOSheets.riskRegister(plan)), type: Self.xlsx, name: fileName("rischi", "xlsx"))
+        case "fabbisogni.xlsx" where plan.piao?.staffing != nil:
+            return Self.binary(try XLSXWriter.data(PIAOSheets.staffing(plan)), type: Self.xlsx, name: fileName("fabbisogni", "xlsx"))
         case "risultati.yaml":
             // The results file carries every revision (the snapshot holds the current values only).
             let history = try await app.store.results(user.context, planID: snapshot.id)
@@ -120,6 +128,8 @@ struct DocumentPages: Sendable {
         if download { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
         return Response.html(html, headers: headers)
     }
+
+    static let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
     static func data(_ text: String, type: String, name: String) -> Response {
         binary(Data(text.utf8), type: type, name: name)

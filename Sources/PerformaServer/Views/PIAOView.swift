@@ -28,6 +28,7 @@ struct PIAOView: Sendable {
         var line: ScoreLine
         var objectives: [ObjectiveLink]
         var impact: [String]
+        var hasImpact: Bool
     }
 
     struct FlaggedLine: Sendable {
@@ -56,6 +57,8 @@ struct PIAOView: Sendable {
     let publicValue: [PublicValueLine]
     let flagged: [FlaggedLine]
     let monitoring: [MonitoringLine]
+    let hasPublicValue: Bool
+    let hasFlagged: Bool
     let documentHref: String
     let registerHref: String
     let staffingHref: String
@@ -91,20 +94,23 @@ struct PIAOView: Sendable {
         let card = snapshot.scorecard(at: selected)
         let scores = PIAOScores(plan: plan, scorecard: card)
         publicValue = scores.publicValue.map { value in
-            PublicValueLine(
+            let impact = (value.objective.impactIndicators ?? []).map { indicator in
+                [indicator.title, indicator.framework, indicator.target.map { "atteso: \($0)" }].compactMap { $0 }.joined(separator: " – ")
+            }
+            return PublicValueLine(
                 code: value.objective.code, title: value.objective.title, outcome: value.objective.outcome,
                 stakeholders: value.objective.stakeholders.map { $0.joined(separator: "; ") },
                 line: ScoreLine(code: value.objective.code, title: value.objective.title, weight: nil, score: value.score, cap: card.policy.cap),
                 objectives: value.parts.map { ObjectiveLink(key: $0.key, title: $0.title, href: Paths.objective(id, $0.key), achievement: Display.achievement($0.achievement)) },
-                impact: (value.objective.impactIndicators ?? []).map { indicator in
-                    [indicator.title, indicator.framework, indicator.target.map { "atteso: \($0)" }].compactMap { $0 }.joined(separator: " – ")
-                })
+                impact: impact, hasImpact: !impact.isEmpty)
         }
         let titles = Dictionary(PlanIndex(plan).entries.map { ($0.key, $0.sheet.title) }, uniquingKeysWith: { first, _ in first })
         flagged = (plan.piao?.dimensions ?? []).map {
             FlaggedLine(key: $0.objective, title: titles[$0.objective] ?? "", href: Paths.objective(id, $0.objective),
                         dimensions: $0.dimensions.map(\.italian).joined(separator: ", "))
         }
+        hasPublicValue = !publicValue.isEmpty
+        hasFlagged = !flagged.isEmpty
         monitoring = PIAOMonitoring(plan: plan).lines.map {
             MonitoringLine(section: $0.section.heading, what: $0.what, when: $0.when, who: $0.who, how: $0.how)
         }

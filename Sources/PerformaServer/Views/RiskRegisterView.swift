@@ -52,6 +52,7 @@ struct RiskRegisterView: Sendable {
     let measures: [MeasureLine]
     let obligations: [ObligationLine]
     let newMeasureHref: String?
+    let hasObligations: Bool
 
     init(snapshot: PlanSnapshot, context: WebRequestContext, selected: Day, mayEdit: Bool, notices: [Notice]) {
         let plan = snapshot.plan
@@ -102,6 +103,7 @@ struct RiskRegisterView: Sendable {
             ObligationLine(section: $0.section + ($0.subsection.map { " – \($0)" } ?? ""), content: $0.content, reference: $0.reference ?? "—",
                            office: unit($0.office), update: $0.update.italian)
         }
+        hasObligations = !obligations.isEmpty
         newMeasureHref = mayEdit && register != nil ? Paths.piaoMeasure(id, "nuova") : nil
     }
 }
