@@ -108,7 +108,7 @@ class PIAO(unittest.TestCase):
                                         "3.3 Piano triennale dei fabbisogni", "Sezione 4. Monitoraggio")]
         self.assertNotIn(-1, order)
         self.assertEqual(order, sorted(order))
-        logout(driver)
+        driver.delete_all_cookies()
 
 
 if __name__ == "__main__":
