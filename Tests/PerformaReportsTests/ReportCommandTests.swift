@@ -79,6 +79,33 @@ struct ReportCommandTests {
         #expect(text.components(separatedBy: "DATI ILLUSTRATIVI – NON REALI").count - 1 >= pages)
     }
 
+    @Test("the PIAO of the demo as PDF: the DM's sections in order, every objective and every measure of the register")
+    func piaoPDF() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("piao.pdf")
+        let run = try ReportTestSupport.run(tool, ["report", "piao", ReportTestSupport.bresciaPlan.path, "--results",
+                                                   ReportTestSupport.bresciaResults.path, "--format", "pdf", "--output", pdf.path])
+        #expect(run.status == 0, "\(run.error)")
+        let pages = try pageCount(pdf)
+        #expect(pages >= 60, "only \(pages) pages")
+        let text = try textLayer(pdf)
+        let plan = try ReportTestSupport.brescia()
+        let headings = ["Sezione 1. Scheda anagrafica dell'amministrazione", "2.1 Valore pubblico", "2.2 Performance", "2.3 Rischi corruttivi e trasparenza",
+                        "3.1 Struttura organizzativa", "3.2 Organizzazione del lavoro agile", "3.3 Piano triennale dei fabbisogni di personale",
+                        "Sezione 4. Monitoraggio"]
+        // Past the index, each heading appears after the previous one.
+        let indexEnd = try #require(text.range(of: "Sezione 4. Monitoraggio")).upperBound
+        var position = try #require(text.range(of: "Scheda anagrafica", range: indexEnd..<text.endIndex)).lowerBound
+        for heading in headings.dropFirst() {
+            let found = try #require(text.range(of: heading, range: position..<text.endIndex), "\(heading) missing or out of order")
+            position = found.upperBound
+        }
+        #expect(text.contains("Strumenti e tempi del monitoraggio"))
+        for entry in PlanIndex(plan).entries { #expect(text.contains(entry.key), "\(entry.key) missing from the PIAO") }
+        for process in plan.piao?.risks?.processes ?? [] { #expect(text.contains(process.code), "\(process.code)") }
+        #expect(text.contains("Via Einaudi, 23") && text.contains("contengono dati illustrativi"))
+    }
+
     @Test("without Chromium on the PATH the PDF is refused with an Italian message and exit status 2")
     func noChromium() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
