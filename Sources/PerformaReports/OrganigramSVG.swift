@@ -38,7 +38,7 @@ struct OrganigramSVG {
     /// Kind and head: `Area dirigenziale – dr.ssa Cristiana Taioli`.
     private func caption(_ unit: OrgUnit) -> String {
         let head = unit.head.flatMap { id in organization.managers.first { $0.id == id } }.map(DocumentText.managerName)
-        return [PlanPresentationChapter.kindName(unit.kind), head].compactMap { $0 }.joined(separator: " – ")
+        return [unit.kind.italian, head].compactMap { $0 }.joined(separator: " – ")
     }
 
     /// Depth-first, in the order the organization lists its units; a unit whose parent is unknown is a root.

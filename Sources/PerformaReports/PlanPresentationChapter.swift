@@ -75,23 +75,13 @@ struct PlanPresentationChapter {
         guard !children.isEmpty else { return "" }
         var out = "<ul class=\"organigramma\">"
         for unit in children {
-            var label = "<strong>\(XMLText.escape(unit.name))</strong> <span class=\"small\">(\(XMLText.escape(Self.kindName(unit.kind))))</span>"
+            var label = "<strong>\(XMLText.escape(unit.name))</strong> <span class=\"small\">(\(XMLText.escape(unit.kind.italian)))</span>"
             if let head = unit.head, let manager = organization.managers.first(where: { $0.id == head }) {
                 label += " – \(XMLText.escape(DocumentText.managerName(manager)))"
             }
             out += "<li>\(label)\(unitTree(parent: unit.id, units: units))</li>"
         }
         return out + "</ul>"
-    }
-
-    static func kindName(_ kind: OrgUnit.Kind) -> String {
-        switch kind {
-        case .secretariat: return "Segreteria generale"
-        case .area: return "Area dirigenziale"
-        case .service: return "Servizio"
-        case .office: return "Ufficio"
-        case .staff: return "Staff"
-        }
     }
 
     private func writeStaff(_ w: inout HTMLWriter) {

@@ -31,8 +31,8 @@ public enum Capability: String, CaseIterable, Sendable {
     case readAppraisalReports
     /// The PIAO's subsection 2.3: processes, risks, prevention measures, transparency obligations.
     case editRiskRegister
-    /// The PIAO's subsection 3.3: staffing plan and training plan.
-    case editStaffingPlan
+    /// The PIAO's section 3: organizational units (3.1), lavoro agile (3.2), staffing and training plans (3.3).
+    case editOrganizationAndStaff
 }
 
 extension Role {
@@ -48,7 +48,7 @@ extension Role {
         case .validateResults, .validatePlan: return self == .oiv
         case .seeValorization: return self == .oiv || self == .admin
         case .editRiskRegister: return self == .rpct || self == .admin
-        case .editStaffingPlan: return self == .hr || self == .admin
+        case .editOrganizationAndStaff: return self == .hr || self == .admin
         }
     }
 }
@@ -58,7 +58,7 @@ extension PlanPart {
     public var capability: Capability {
         switch self {
         case .riskRegister: return .editRiskRegister
-        case .staffing: return .editStaffingPlan
+        case .organizationAndStaff: return .editOrganizationAndStaff
         case .rest: return .editPlan
         }
     }

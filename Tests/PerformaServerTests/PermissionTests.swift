@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Performa
 @testable import PerformaServer
+import PerformaFormats
 import PerformaStore
 import Testing
 
@@ -97,6 +98,14 @@ struct PermissionTests {
     static let d = "/piani/\(Token.draft)"
     static let edit = "/piani/{plan}/modifica"
     static let revisionFields = [("versione", Token.version), ("riga", Token.row)]
+    /// The units form as the demo plan fills it, with the first unit renamed: a unit the plan names cannot go.
+    static let unitsFields: [(String, String)] = {
+        let plan = try? PlanFile.read(contentsOf: TestServer.examples.appendingPathComponent(DemoData.planFile))
+        return (plan?.organization.units ?? []).enumerated().flatMap { n, unit in
+            [("id-\(n)", unit.id), ("nome-\(n)", n == 0 ? unit.name + " (rinominata)" : unit.name), ("tipo-\(n)", unit.kind.rawValue),
+             ("superiore-\(n)", unit.parent ?? ""), ("responsabile-\(n)", unit.head ?? "")]
+        }
+    }()
 
     /// In the order they run for each actor: reads first, then writes whose effects do not disturb later rows, and
     /// the two ways of ending a session last.
@@ -120,6 +129,15 @@ struct PermissionTests {
         Row(route: "GET /piani/{plan}/piao/fabbisogni", path: "\(p)/piao/fabbisogni", expected: page),
         Row(route: "GET /piani/{plan}/piao/rischi/misure/{code}", path: "\(d)/piao/rischi/misure/2", expected: adminPage),
         Row(route: "GET /piani/{plan}/piao/fabbisogni/modifica", path: "\(d)/piao/fabbisogni/modifica", expected: adminPage),
+        Row(route: "GET /piani/{plan}/piao/rischi/processi/{code}", path: "\(d)/piao/rischi/processi/P01", expected: adminPage),
+        Row(route: "GET /piani/{plan}/piao/rischi/processi/{code}/eventi/{event}", path: "\(d)/piao/rischi/processi/P01/eventi/P01.R1", expected: adminPage),
+        Row(route: "GET /piani/{plan}/piao/rischi/trasparenza", path: "\(d)/piao/rischi/trasparenza", expected: adminPage),
+        Row(route: "GET /piani/{plan}/piao/fabbisogni/formazione", path: "\(d)/piao/fabbisogni/formazione", expected: adminPage),
+        Row(route: "GET /piani/{plan}/piao/unita", path: "\(d)/piao/unita", expected: adminPage),
+        Row(route: "GET /piani/{plan}/piao/lavoro-agile", path: "\(d)/piao/lavoro-agile", expected: adminPage),
+        Row(route: "GET /piani/{plan}/piao/anagrafica", path: "\(d)/piao/anagrafica", expected: adminPage),
+        Row(route: "GET /piani/{plan}/piao/valore-pubblico/{code}", path: "\(d)/piao/valore-pubblico/VP1", expected: adminPage),
+        Row(route: "GET /piani/{plan}/piao/dimensioni", path: "\(d)/piao/dimensioni", expected: adminPage),
         Row(route: "GET /piani/{plan}/diagnostica", path: "\(p)/diagnostica", expected: page),
         Row(route: "GET /piani/{plan}/documenti", path: "\(p)/documenti", expected: page),
         Row(route: "GET /piani/{plan}/documenti/{file}", path: "\(p)/documenti/piano.html", expected: page),
@@ -260,6 +278,29 @@ struct PermissionTests {
         Row(route: "POST /piani/{plan}/piao/fabbisogni/modifica", path: "\(d)/piao/fabbisogni/modifica",
             body: .form(revisionFields + [("anno-0", "2022"), ("categoria-0", "Categoria D"), ("cessazioni-0", "1"), ("assunzioni-0", "2"), ("canale-0", "concorso")]),
             expected: adminWrite),
+        Row(route: "POST /piani/{plan}/piao/rischi/processi/{code}", path: "\(d)/piao/rischi/processi/nuovo",
+            body: .form(revisionFields + [("codice", "P90"), ("titolo", "Gestione delle sponsorizzazioni"), ("area", "contracts"), ("unita", "area-amministrativa")]),
+            expected: adminWrite),
+        Row(route: "POST /piani/{plan}/piao/rischi/processi/{code}/eventi/{event}", path: "\(d)/piao/rischi/processi/P01/eventi/nuovo",
+            body: .form(revisionFields + [("codice", "P01.R90"), ("descrizione", "Uso improprio di informazioni riservate"), ("esposizione-discretion", "medium")]),
+            expected: adminWrite),
+        Row(route: "POST /piani/{plan}/piao/rischi/trasparenza", path: "\(d)/piao/rischi/trasparenza",
+            body: .form(revisionFields + [("metodo", "qualitative"), ("sezione-0", "Bandi di gara e contratti"), ("contenuto-0", "Atti delle procedure"),
+                                          ("aggiornamento-0", "timely")]),
+            expected: adminWrite),
+        Row(route: "POST /piani/{plan}/piao/fabbisogni/formazione", path: "\(d)/piao/fabbisogni/formazione",
+            body: .form(revisionFields + [("anno-0", "2021"), ("titolo-0", "Prevenzione della corruzione"), ("ore-0", "4"), ("partecipanti-0", "120")]),
+            expected: adminWrite),
+        Row(route: "POST /piani/{plan}/piao/unita", path: "\(d)/piao/unita", body: .form(revisionFields + unitsFields), expected: adminWrite),
+        Row(route: "POST /piani/{plan}/piao/lavoro-agile", path: "\(d)/piao/lavoro-agile",
+            body: .form(revisionFields + [("anno", "2020"), ("giorni-max", "2"), ("dipendenti-1", "120"), ("agili-1", "60"), ("media-1", "1,5"), ("giornate-1", "400")]),
+            expected: adminWrite),
+        Row(route: "POST /piani/{plan}/piao/anagrafica", path: "\(d)/piao/anagrafica",
+            body: .form(revisionFields + [("codice-fiscale", "80013870177"), ("dal", "2021"), ("al", "2023")]), expected: adminWrite),
+        Row(route: "POST /piani/{plan}/piao/valore-pubblico/{code}", path: "\(d)/piao/valore-pubblico/VP1",
+            body: .form(revisionFields + [("codice", "VP1"), ("titolo", "Imprese più competitive"), ("obiettivi", "1.1, 1.1.2")]), expected: adminWrite),
+        Row(route: "POST /piani/{plan}/piao/dimensioni", path: "\(d)/piao/dimensioni",
+            body: .form(revisionFields + [("dimensione-digitalisation", "3.1.3")]), expected: adminWrite),
         Row(route: "POST /piani/{plan}/atti", path: "\(d)/atti", body: .form([("atto", "validazione"), ("data", "19/04/2021"), ("riga", Token.row)]),
             expected: oivWrite),
         Row(route: "POST /piani/{plan}/atti", path: "\(d)/atti", body: .form([("atto", "adozione"), ("numero", "45"), ("data", "26/04/2021"), ("riga", Token.row)]),
@@ -372,7 +413,7 @@ struct PermissionTests {
         #expect(Role.allCases.filter { $0.may(.editPlan) } == [.admin])
         #expect(Role.allCases.filter { $0.may(.enterMeasurements) } == [.admin, .manager, .rpct])
         #expect(Role.allCases.filter { $0.may(.editRiskRegister) } == [.admin, .rpct])
-        #expect(Role.allCases.filter { $0.may(.editStaffingPlan) } == [.admin, .hr])
+        #expect(Role.allCases.filter { $0.may(.editOrganizationAndStaff) } == [.admin, .hr])
         #expect(Role.allCases.filter { $0.may(.validateResults) } == [.oiv])
         #expect(Role.allCases.filter { $0.may(.seeValorization) } == [.admin, .oiv])
         #expect(!Role.viewer.may(.manageCampaigns))

@@ -119,7 +119,7 @@ struct PIAOTests {
         #expect(PlanPart.changed(from: plan, to: register) == [.riskRegister])
         var staffing = plan
         staffing.piao?.training = []
-        #expect(PlanPart.changed(from: plan, to: staffing) == [.staffing])
+        #expect(PlanPart.changed(from: plan, to: staffing) == [.organizationAndStaff])
         var both = register
         both.title = "Altro titolo"
         #expect(PlanPart.changed(from: plan, to: both) == [.riskRegister, .rest])
@@ -160,7 +160,7 @@ struct PIAOTests {
         let startC = try #require(start.byCategory.first { $0.category == "Categoria C" }?.count)
         #expect(staffing.projected(from: start, through: 2021).first { $0.category == "Categoria C" }?.count == startC - 3)
         #expect(staffing.projected(from: start, through: 2023).first { $0.category == "Categoria C" }?.count == startC - 3 - 1 + 4)
-        #expect(PlanPart.changed(from: plan, to: edited) == [.staffing])
+        #expect(PlanPart.changed(from: plan, to: edited) == [.organizationAndStaff])
         #expect(throws: EditError.self) {
             _ = try PIAOEdit.setStaffing(plan, rows: [PIAOEdit.StaffingRow(year: 2030, category: "C", departures: 1, hires: 0)], capacity: [])
         }

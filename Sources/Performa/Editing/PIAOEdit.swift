@@ -1,5 +1,5 @@
-/// The changes the RPCT makes to the PIAO's 2.3 register and the HR office to its 3.3 staffing plan from the web
-/// forms, as pure functions from one plan to the next, like `PlanEdit`: each returns the changed plan or throws an
+/// The changes the offices make to the PIAO from the web forms (the RPCT to 2.3, the HR office to section 3, the
+/// struttura tecnica to the rest), as pure functions from one plan to the next, like `PlanEdit`: each returns the changed plan or throws an
 /// `EditError` naming the field at fault.
 public enum PIAOEdit {
     /// What the measure form changes.
@@ -33,10 +33,8 @@ public enum PIAOEdit {
         guard var register = plan.piao?.risks else {
             throw EditError(field: nil, message: "Il piano non ha la sottosezione 2.3 del PIAO: caricarne il registro dal file del piano.")
         }
-        try PlanEdit.require(!newCode.isEmpty, "codice", "Indicare il codice della misura (es. \(register.measures.count + 1)).")
-        try PlanEdit.require(!newCode.contains("/") && !newCode.contains(" "), "codice", "Il codice della misura non contiene spazi né «/».")
+        try requireCode(newCode, "codice", example: String(register.measures.count + 1))
         try PlanEdit.require(!fields.title.isEmpty, "titolo", "Indicare la misura.")
-        try PlanEdit.limit(newCode, .title, "codice", "Codice")
         try PlanEdit.limit(fields.title, .title, "titolo", "Misura")
         try PlanEdit.limit(fields.type, .title, "tipologia", "Tipologia")
         try PlanEdit.limit(fields.timing, .title, "tempi", "Tempi di attuazione")
@@ -48,9 +46,7 @@ public enum PIAOEdit {
         if let owner = fields.owner, !plan.organization.managers.contains(where: { $0.id == owner }) {
             throw EditError(field: "responsabile", message: "Il responsabile «\(owner)» non è un dirigente dell'ente.")
         }
-        if let unit = fields.unit, !(plan.organization.units ?? []).contains(where: { $0.id == unit }) {
-            throw EditError(field: "unita", message: "L'unità organizzativa «\(unit)» non esiste.")
-        }
+        try requireUnit(plan, fields.unit, "unita")
         var measure: PreventionMeasure
         let index: Int?
         if let code {
@@ -72,8 +68,7 @@ public enum PIAOEdit {
         measure.timing = fields.timing
         measure.description = fields.description
         if let i = index { register.measures[i] = measure } else { register.measures.append(measure) }
-        var plan = plan
-        plan.piao?.risks = register
+        let plan = withPIAO(plan) { $0.risks = register }
         guard measure.objective == nil, let indicator else { return plan }
         let first = measure.indicators?.first?.number
         if first == nil {
@@ -115,13 +110,18 @@ public enum PIAOEdit {
         for entry in capacity {
             try PlanEdit.require(entry.amount.cents != nil, "capacita-\(entry.year)", "Capacità assunzionale \(entry.year): scrivere un importo in euro, es. 250.000,00.")
         }
-        var plan = plan
-        var piao = plan.piao ?? PIAO()
-        var staffing = piao.staffing ?? StaffingPlan()
+        var staffing = plan.piao?.staffing ?? StaffingPlan()
         staffing.departures = rows.filter { $0.departures > 0 }.map { StaffMovement(year: $0.year, category: $0.category, count: $0.departures) }
         staffing.hires = rows.filter { $0.hires > 0 }.map { StaffMovement(year: $0.year, category: $0.category, count: $0.hires, channel: $0.channel) }
         staffing.spendingCapacity = capacity.isEmpty ? nil : capacity
-        piao.staffing = staffing
+        return withPIAO(plan) { $0.staffing = staffing }
+    }
+
+    /// `plan` with its PIAO changed, started if the plan has none.
+    static func withPIAO(_ plan: Plan, _ change: (inout PIAO) -> Void) -> Plan {
+        var plan = plan
+        var piao = plan.piao ?? PIAO()
+        change(&piao)
         plan.piao = piao
         return plan
     }

@@ -54,8 +54,18 @@ public struct OrganMember: Codable, Hashable, Sendable {
 
 /// Area dirigenziale, Servizio, Ufficio or Staff.
 public struct OrgUnit: Codable, Hashable, Sendable {
-    public enum Kind: String, Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, Hashable, Sendable, CaseIterable {
         case secretariat, area, service, office, staff
+
+        public var italian: String {
+            switch self {
+            case .secretariat: return "Segreteria generale"
+            case .area: return "Area dirigenziale"
+            case .service: return "Servizio"
+            case .office: return "Ufficio"
+            case .staff: return "Staff"
+            }
+        }
     }
     public var id: String
     public var name: String

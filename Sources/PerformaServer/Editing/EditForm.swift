@@ -63,6 +63,28 @@ struct EditForm: Sendable {
         return value
     }
 
+    /// A whole number: empty is none; one that does not read is listed in `problems` with `message`.
+    static func integer(_ input: FormInput, _ name: String, _ message: String, problems: inout [EditError]) -> Int? {
+        let text = input.text(name)
+        if text.isEmpty { return nil }
+        guard let value = Int(text.replacingOccurrences(of: ".", with: "")) else {
+            problems.add(EditError(field: name, message: message))
+            return nil
+        }
+        return value
+    }
+
+    /// A decimal number in Italian (`12,5`): empty is none; one that does not read is listed in `problems`.
+    static func decimal(_ input: FormInput, _ name: String, _ message: String, problems: inout [EditError]) -> Double? {
+        let text = input.text(name)
+        if text.isEmpty { return nil }
+        guard let value = ItalianNumber.parse(text) else {
+            problems.add(EditError(field: name, message: message))
+            return nil
+        }
+        return value
+    }
+
     static func number(_ value: Double?) -> String {
         value.map { ItalianNumber.format($0, fractionDigits: 4, minimumFractionDigits: 0) } ?? ""
     }

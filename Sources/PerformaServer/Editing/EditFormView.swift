@@ -18,9 +18,11 @@ struct EditFormView: Sendable {
     /// Every error of a refused submission at once, each linked to its field.
     var errorSummary: FormErrorSummary?
     var cancelHref: String
+    /// The label of a second button that removes what the form edits (`azione=elimina`); none when it cannot go.
+    var deleteLabel: String?
 
     init(heading: String, snapshot: PlanSnapshot, user: SignedInUser, context: WebRequestContext, form: EditForm, action: String, intro: String? = nil,
-         cancelHref: String? = nil) {
+         cancelHref: String? = nil, deleteLabel: String? = nil) {
         let info = snapshot.stored.info
         page = PageChrome(title: heading, section: .plan, plan: snapshot.stored, context: context,
                           breadcrumbs: [.init(label: "Piano", href: Paths.planOverview(info.planID))])
@@ -38,6 +40,7 @@ struct EditFormView: Sendable {
         version = String(info.version)
         rowVersion = String(info.rowVersion)
         self.cancelHref = cancelHref ?? Paths.planOverview(info.planID)
+        self.deleteLabel = deleteLabel
     }
 
     /// After a refused submission: the fields as submitted, each message next to its field, the ones that concern

@@ -19,6 +19,22 @@ struct PIAOPages: Sendable {
         router.get("/piani/:plan/piao/fabbisogni", use: staffing)
         router.get("/piani/:plan/piao/fabbisogni/modifica") { try await self.render(self.staffingForm($0, $1)) }
         router.post("/piani/:plan/piao/fabbisogni/modifica", use: saveStaffing)
+        form("/piani/:plan/piao/rischi/processi/:code", processForm, saveProcess, on: router)
+        form("/piani/:plan/piao/rischi/processi/:code/eventi/:event", eventForm, saveEvent, on: router)
+        form("/piani/:plan/piao/rischi/trasparenza", transparencyForm, saveTransparency, on: router)
+        form("/piani/:plan/piao/fabbisogni/formazione", trainingForm, saveTraining, on: router)
+        form("/piani/:plan/piao/unita", unitsForm, saveUnits, on: router)
+        form("/piani/:plan/piao/lavoro-agile", agileWorkForm, saveAgileWork, on: router)
+        form("/piani/:plan/piao/anagrafica", registryForm, saveRegistry, on: router)
+        form("/piani/:plan/piao/valore-pubblico/:code", publicValueForm, savePublicValue, on: router)
+        form("/piani/:plan/piao/dimensioni", dimensionsForm, saveDimensions, on: router)
+    }
+
+    /// A form page at `path`: shown by GET, saved by POST.
+    private func form(_ path: RouterPath, _ show: @escaping @Sendable (Request, WebRequestContext) async throws -> EditFormView,
+                      _ save: @escaping @Sendable (Request, WebRequestContext) async throws -> Response, on router: Router<WebRequestContext>) {
+        router.get(path) { try await self.render(show($0, $1)) }
+        router.post(path, use: save)
     }
 
     /// The code in the path of the form that adds a measure.
@@ -26,7 +42,8 @@ struct PIAOPages: Sendable {
 
     @Sendable func overview(_ request: Request, context: WebRequestContext) async throws -> Response {
         let (snapshot, selected) = try await load(request, context)
-        return try app.pages.page("piao", PIAOView(snapshot: snapshot, context: context, selected: selected))
+        let view = PIAOView(snapshot: snapshot, context: context, selected: selected, role: try context.requireUser().role)
+        return try app.pages.page("piao", view)
     }
 
     @Sendable func register(_ request: Request, context: WebRequestContext) async throws -> Response {
@@ -40,7 +57,7 @@ struct PIAOPages: Sendable {
     @Sendable func staffing(_ request: Request, context: WebRequestContext) async throws -> Response {
         let (snapshot, _) = try await load(request, context)
         let user = try context.requireUser()
-        let view = StaffingView(snapshot: snapshot, context: context, mayEdit: user.role.may(.editStaffingPlan),
+        let view = StaffingView(snapshot: snapshot, context: context, mayEdit: user.role.may(.editOrganizationAndStaff),
                                 notices: Outcomes.notices(request.uri.queryParameters.get("esito")))
         return try app.pages.page("piao-fabbisogni", view)
     }
@@ -56,100 +73,12 @@ struct PIAOPages: Sendable {
         try app.pages.page("modifica", view, status: status)
     }
 
-    // MARK: Prevention measures
-
-    /// The checkpoints a measure's indicator has targets at: 30/6 and 31/12 of the plan's year, and any it has already.
-    private func checkpoints(_ plan: Plan, _ indicator: Indicator?) -> [Day] {
-        Array(Set([Day.midYear(plan.year), .yearEnd(plan.year)] + (indicator?.targets.map(\.at) ?? []))).sorted()
-    }
-
-    /// The form of a measure: what it is, whom it treats, who answers for it, and — unless it is an objective of the
-    /// plan — the indicator it is monitored with.
-    func measureForm(_ request: Request, _ context: WebRequestContext) async throws -> EditFormView {
-        let (user, snapshot) = try await PlanEditSubmission.load(app, context, .editRiskRegister)
-        let plan = snapshot.plan
-        guard let register = plan.piao?.risks else {
-            throw HTTPError(.notFound, message: "Il piano non contiene la sottosezione 2.3 del PIAO.")
-        }
-        let code = try context.parameters.require("code")
-        let measure: PreventionMeasure?
-        if code == Self.newMeasure {
-            measure = nil
-        } else {
-            guard let found = register.measures.first(where: { $0.code == code }) else { throw HTTPError(.notFound, message: "La misura «\(code)» non esiste.") }
-            measure = found
-        }
-        var fields: [EditForm.Field] = []
-        if measure == nil {
-            let next = (register.measures.compactMap { Int($0.code) }.max() ?? 0) + 1
-            fields.append(.text("codice", "Codice della misura", String(next), hint: "La chiave della misura sarà \(PreventionMeasure.keyPrefix).CODICE."))
-        }
-        fields += [
-            .textarea("titolo", "Misura", measure?.title ?? ""),
-            .select("tipo", "Tipo", [PreventionMeasure.Kind.general, .specific].map {
-                EditForm.Option(value: $0.rawValue, label: $0.italian, selected: $0 == (measure?.kind ?? .specific))
-            }),
-            .text("tipologia", "Tipologia", measure?.type ?? "", hint: "Controllo, trasparenza, regolamentazione, rotazione, formazione, semplificazione…"),
-            .text("rischi", "Eventi rischiosi trattati", (measure?.risks ?? []).joined(separator: ", "),
-                  hint: "Codici separati da virgole: \(register.processes.flatMap(\.events).prefix(3).map(\.code).joined(separator: ", "))…"),
-            .select("responsabile", "Responsabile", [EditForm.Option(value: "", label: "— nessuno —", selected: measure?.owner == nil)]
-                + plan.organization.managers.map { EditForm.Option(value: $0.id, label: $0.name, selected: $0.id == measure?.owner) }),
-            .select("unita", "Unità organizzativa", [EditForm.Option(value: "", label: "— nessuna —", selected: measure?.unit == nil)]
-                + (plan.organization.units ?? []).map { EditForm.Option(value: $0.id, label: $0.name, selected: $0.id == measure?.unit) }),
-            .text("tempi", "Tempi di attuazione", measure?.timing ?? "", hint: "Ad esempio: entro il 30/6, semestrale."),
-            .textarea("descrizione", "Descrizione", measure?.description ?? ""),
-        ]
-        var intro = "Le misure con indicatori propri si monitorano come gli obiettivi, nelle stesse campagne di rilevazione, e l'OIV ne valida i risultati."
-        if let objective = measure?.objective {
-            intro = "Questa misura è l'obiettivo \(objective) del piano: si monitora con i suoi indicatori, che si modificano dall'obiettivo."
-        } else {
-            let indicator = measure?.indicators?.first
-            let group = "Indicatore di monitoraggio"
-            fields.append(.textarea("indicatore", "Indicatore: cosa misura", indicator?.title ?? "", group: group))
-            for day in checkpoints(plan, indicator) {
-                fields.append(.text("target-\(day)", "Risultato atteso al \(Display.checkpoint(day))", indicator?.target(at: day)?.target.text ?? "",
-                                    hint: "Es. SI, 100%, n. 4, entro il 31/12/\(day.year); «-» se non c'è target."))
-            }
-            fields.append(.textarea("documentazione", "Documentazione per l'OIV", indicator?.evidence ?? ""))
-        }
-        let title = measure.map { "Misura \($0.key)" } ?? "Nuova misura di prevenzione"
-        return EditFormView(heading: title, snapshot: snapshot, user: user, context: context, form: EditForm(fields: fields),
-                            action: Paths.piaoMeasure(snapshot.id, code), intro: intro, cancelHref: Paths.piaoRisks(snapshot.id))
-    }
-
-    @Sendable func saveMeasure(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let code = try context.parameters.require("code")
-        let existing = code == Self.newMeasure ? nil : code
-        let submission = PlanEditSubmission(app: app, capability: .editRiskRegister, returnTo: Paths.piaoRisks)
-        return try await submission.submit(request, context) { snapshot, input, problems throws(EditError) in
-            let measure = snapshot.plan.piao?.risks?.measures.first { $0.code == existing }
-            let kind = PreventionMeasure.Kind(rawValue: input.text("tipo")) ?? .specific
-            let risks = input.text("rischi").split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).map(String.init)
-            let fields = PIAOEdit.MeasureFields(title: input.text("titolo"), kind: kind, type: input.optional("tipologia"), risks: risks,
-                                                owner: input.optional("responsabile"), unit: input.optional("unita"),
-                                                timing: input.optional("tempi"), description: input.optional("descrizione"))
-            var indicator: PlanEdit.IndicatorFields?
-            if measure?.objective == nil {
-                let targets = checkpoints(snapshot.plan, measure?.indicators?.first).compactMap { day -> (at: Day, text: String, weight: Double?)? in
-                    let text = input.text("target-\(day)")
-                    return text.isEmpty ? nil : (day, text, nil)
-                }
-                if input.text("indicatore").isEmpty {
-                    problems.add(EditError(field: "indicatore", message: "Indicare l'indicatore con cui si monitora la misura."))
-                } else {
-                    indicator = PlanEdit.IndicatorFields(title: input.text("indicatore"), targets: targets, evidence: input.optional("documentazione"))
-                }
-            }
-            return try PIAOEdit.setMeasure(snapshot.plan, code: existing, newCode: existing ?? input.text("codice"), fields, indicator: indicator)
-        } form: { try await self.measureForm(request, context) }
-    }
-
     // MARK: Staffing
 
     /// The staffing plan's movements, one row per year and category, three empty rows to add more, and the
     /// spending capacity of each year of the span.
     func staffingForm(_ request: Request, _ context: WebRequestContext) async throws -> EditFormView {
-        let (user, snapshot) = try await PlanEditSubmission.load(app, context, .editStaffingPlan)
+        let (user, snapshot) = try await PlanEditSubmission.load(app, context, .editOrganizationAndStaff)
         let plan = snapshot.plan
         let staffing = plan.piao?.staffing ?? StaffingPlan()
         var rows: [PIAOEdit.StaffingRow] = []
@@ -183,7 +112,7 @@ struct PIAOPages: Sendable {
     }
 
     @Sendable func saveStaffing(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let submission = PlanEditSubmission(app: app, capability: .editStaffingPlan, returnTo: Paths.piaoStaffing)
+        let submission = PlanEditSubmission(app: app, capability: .editOrganizationAndStaff, returnTo: Paths.piaoStaffing)
         return try await submission.submit(request, context) { snapshot, input, problems throws(EditError) in
             var rows: [PIAOEdit.StaffingRow] = []
             var n = 0

@@ -24,6 +24,23 @@ struct FormInput: Sendable {
 
     func all(_ name: String) -> [String] { fields[name] ?? [] }
 
+    /// A list typed in one field, separated by commas or semicolons (`3.1.2, 3.1.7`), each item trimmed.
+    func list(_ name: String) -> [String] {
+        text(name).split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// A list typed one item per line.
+    func lines(_ name: String) -> [String] {
+        text(name).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The row numbers of a repeated group of fields, from the field every row has (`anno` → `anno-0`, `anno-1` …).
+    func rows(_ field: String) -> Range<Int> {
+        var n = 0
+        while fields["\(field)-\(n)"] != nil { n += 1 }
+        return 0..<n
+    }
+
     func file(_ name: String) -> UploadedFile? { files[name] }
 
     static func read(_ request: Request, context: WebRequestContext) async throws -> FormInput {

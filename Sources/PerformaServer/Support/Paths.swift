@@ -39,7 +39,16 @@ enum Paths {
     static func piao(_ plan: String) -> String { self.plan(plan) + "/piao" }
     static func piaoRisks(_ plan: String) -> String { piao(plan) + "/rischi" }
     static func piaoMeasure(_ plan: String, _ code: String) -> String { piaoRisks(plan) + "/misure/\(encode(code))" }
+    static func piaoProcess(_ plan: String, _ code: String) -> String { piaoRisks(plan) + "/processi/\(encode(code))" }
+    static func piaoEvent(_ plan: String, _ process: String, _ code: String) -> String { piaoProcess(plan, process) + "/eventi/\(encode(code))" }
+    static func piaoTransparency(_ plan: String) -> String { piaoRisks(plan) + "/trasparenza" }
     static func piaoStaffing(_ plan: String) -> String { piao(plan) + "/fabbisogni" }
+    static func piaoTraining(_ plan: String) -> String { piaoStaffing(plan) + "/formazione" }
+    static func piaoUnits(_ plan: String) -> String { piao(plan) + "/unita" }
+    static func piaoAgileWork(_ plan: String) -> String { piao(plan) + "/lavoro-agile" }
+    static func piaoRegistry(_ plan: String) -> String { piao(plan) + "/anagrafica" }
+    static func piaoPublicValue(_ plan: String, _ code: String) -> String { piao(plan) + "/valore-pubblico/\(encode(code))" }
+    static func piaoDimensions(_ plan: String) -> String { piao(plan) + "/dimensioni" }
 
     // Individual appraisal: pages of a year (`?anno=2021`), outside any plan.
     static let myAppraisal = "/valutazione"

@@ -22,9 +22,12 @@ struct AgileWorkView: Sendable {
     let rules: [String]
     let sections: [TextSection]
     let hasRules: Bool
+    /// The form of the rules and monthly figures, for the HR office and the struttura tecnica.
+    let editHref: String?
 
-    init(snapshot: PlanSnapshot, context: WebRequestContext) {
-        page = PageChrome(title: "POLA – lavoro agile", section: .agileWork, plan: snapshot.stored, context: context)
+    init(snapshot: PlanSnapshot, context: WebRequestContext, mayEdit: Bool, notices: [Notice]) {
+        page = PageChrome(title: "POLA – lavoro agile", section: .agileWork, plan: snapshot.stored, context: context, notices: notices)
+        editHref = mayEdit ? Paths.piaoAgileWork(snapshot.id) : nil
         guard let pola = snapshot.plan.agileWork else {
             present = false
             title = "Piano organizzativo del lavoro agile"

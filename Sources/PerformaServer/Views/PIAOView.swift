@@ -11,6 +11,8 @@ struct PIAOView: Sendable {
         var state: String
         var css: String
         var href: String?
+        /// The form that edits the section, for a role that answers for it.
+        var editHref: String?
     }
 
     struct ObjectiveLink: Sendable {
@@ -29,6 +31,7 @@ struct PIAOView: Sendable {
         var objectives: [ObjectiveLink]
         var impact: [String]
         var hasImpact: Bool
+        var editHref: String?
     }
 
     struct FlaggedLine: Sendable {
@@ -62,8 +65,9 @@ struct PIAOView: Sendable {
     let documentHref: String
     let registerHref: String
     let staffingHref: String
+    let newPublicValueHref: String?
 
-    init(snapshot: PlanSnapshot, context: WebRequestContext, selected: Day) {
+    init(snapshot: PlanSnapshot, context: WebRequestContext, selected: Day, role: Role) {
         let plan = snapshot.plan
         let id = snapshot.id
         page = PageChrome(title: "PIAO", section: .piao, plan: snapshot.stored, context: context, notices: [])
@@ -89,7 +93,20 @@ struct PIAOView: Sendable {
             case .performance: href = Paths.tree(id)
             default: href = nil
             }
-            return SectionLine(number: section.number, title: section.italian, state: state.0, css: state.1, href: href)
+            let edit: (Capability, String)?
+            switch section {
+            case .registry: edit = (.editPlan, Paths.piaoRegistry(id))
+            case .publicValue: edit = (.editPlan, Paths.piaoPublicValue(id, PIAOPages.newEntry))
+            case .performance: edit = (.editPlan, Paths.piaoDimensions(id))
+            case .risks: edit = (.editRiskRegister, Paths.piaoRisks(id))
+            case .organization: edit = (.editOrganizationAndStaff, Paths.piaoUnits(id))
+            case .agileWork: edit = (.editOrganizationAndStaff, Paths.piaoAgileWork(id))
+            case .staffing: edit = (.editOrganizationAndStaff, Paths.piaoStaffing(id) + "/modifica")
+            case .training: edit = (.editOrganizationAndStaff, Paths.piaoTraining(id))
+            case .monitoring: edit = nil
+            }
+            return SectionLine(number: section.number, title: section.italian, state: state.0, css: state.1, href: href,
+                               editHref: edit.flatMap { role.may($0.0) ? $0.1 : nil })
         }
         let card = snapshot.scorecard(at: selected)
         let scores = PIAOScores(plan: plan, scorecard: card)
@@ -102,8 +119,10 @@ struct PIAOView: Sendable {
                 stakeholders: value.objective.stakeholders.map { $0.joined(separator: "; ") },
                 line: ScoreLine(code: value.objective.code, title: value.objective.title, weight: nil, score: value.score, cap: card.policy.cap),
                 objectives: value.parts.map { ObjectiveLink(key: $0.key, title: $0.title, href: Paths.objective(id, $0.key), achievement: Display.achievement($0.achievement)) },
-                impact: impact, hasImpact: !impact.isEmpty)
+                impact: impact, hasImpact: !impact.isEmpty,
+                editHref: role.may(.editPlan) ? Paths.piaoPublicValue(id, value.objective.code) : nil)
         }
+        newPublicValueHref = role.may(.editPlan) ? Paths.piaoPublicValue(id, PIAOPages.newEntry) : nil
         let titles = Dictionary(PlanIndex(plan).entries.map { ($0.key, $0.sheet.title) }, uniquingKeysWith: { first, _ in first })
         flagged = (plan.piao?.dimensions ?? []).map {
             FlaggedLine(key: $0.objective, title: titles[$0.objective] ?? "", href: Paths.objective(id, $0.objective),

@@ -11,6 +11,8 @@ struct RiskRegisterView: Sendable {
         var area: String
         var unit: String
         var events: String
+        var editHref: String?
+        var newEventHref: String?
     }
 
     struct EventLine: Sendable {
@@ -21,6 +23,7 @@ struct RiskRegisterView: Sendable {
         var rating: String
         var css: String
         var motivation: String?
+        var editHref: String?
     }
 
     struct MeasureLine: Sendable {
@@ -52,6 +55,8 @@ struct RiskRegisterView: Sendable {
     let measures: [MeasureLine]
     let obligations: [ObligationLine]
     let newMeasureHref: String?
+    let newProcessHref: String?
+    let transparencyHref: String?
     let hasObligations: Bool
 
     init(snapshot: PlanSnapshot, context: WebRequestContext, selected: Day, mayEdit: Bool, notices: [Notice]) {
@@ -70,9 +75,11 @@ struct RiskRegisterView: Sendable {
         func unit(_ id: String?) -> String { id.map { id in plan.organization.units?.first { $0.id == id }?.name ?? id } ?? "—" }
         func manager(_ id: String?) -> String { id.map { id in plan.organization.managers.first { $0.id == id }?.name ?? id } ?? "—" }
         processes = (register?.processes ?? []).map {
-            ProcessLine(code: $0.code, title: $0.title, area: $0.area.italian, unit: unit($0.unit), events: $0.events.map(\.code).joined(separator: ", "))
+            ProcessLine(code: $0.code, title: $0.title, area: $0.area.italian, unit: unit($0.unit), events: $0.events.map(\.code).joined(separator: ", "),
+                        editHref: mayEdit ? Paths.piaoProcess(id, $0.code) : nil,
+                        newEventHref: mayEdit ? Paths.piaoEvent(id, $0.code, PIAOPages.newEntry) : nil)
         }
-        events = (register?.processes ?? []).flatMap(\.events).map { event in
+        events = (register?.processes ?? []).flatMap { process in process.events.map { (process.code, $0) } }.map { process, event in
             let level = event.assessment?.level(by: ratingMethod)
             let css: String
             switch level {
@@ -85,7 +92,7 @@ struct RiskRegisterView: Sendable {
             if let score = event.assessment?.numericScore { exposure.append("P×I = \(score)") }
             return EventLine(code: event.code, description: event.description, factors: (event.factors ?? []).joined(separator: "; "),
                              exposure: exposure.joined(separator: "; "), rating: level?.italian ?? "non valutato", css: css,
-                             motivation: event.assessment?.motivation)
+                             motivation: event.assessment?.motivation, editHref: mayEdit ? Paths.piaoEvent(id, process, event.code) : nil)
         }
         let card = snapshot.scorecard(at: selected)
         measures = PIAOScores(plan: plan, scorecard: card).measures.map { scored in
@@ -104,6 +111,8 @@ struct RiskRegisterView: Sendable {
                            office: unit($0.office), update: $0.update.italian)
         }
         hasObligations = !obligations.isEmpty
-        newMeasureHref = mayEdit && register != nil ? Paths.piaoMeasure(id, "nuova") : nil
+        newMeasureHref = mayEdit && register != nil ? Paths.piaoMeasure(id, PIAOPages.newMeasure) : nil
+        newProcessHref = mayEdit ? Paths.piaoProcess(id, PIAOPages.newEntry) : nil
+        transparencyHref = mayEdit ? Paths.piaoTransparency(id) : nil
     }
 }

@@ -34,10 +34,12 @@ struct StaffingView: Sendable {
     let capacity: [Row]
     let training: [Training]
     let editHref: String?
+    let trainingHref: String?
     let hasProjection: Bool
     let hasMovements: Bool
     let hasCapacity: Bool
     let hasTraining: Bool
+    let showTraining: Bool
 
     init(snapshot: PlanSnapshot, context: WebRequestContext, mayEdit: Bool, notices: [Notice]) {
         let plan = snapshot.plan
@@ -73,6 +75,8 @@ struct StaffingView: Sendable {
                      hours: $0.hours.map { ItalianNumber.format($0) } ?? "—", participants: $0.participants.map { String($0) } ?? "—")
         }
         editHref = mayEdit ? Paths.piaoStaffing(id) + "/modifica" : nil
+        trainingHref = mayEdit ? Paths.piaoTraining(id) : nil
         (hasProjection, hasMovements, hasCapacity, hasTraining) = (!projection.isEmpty, !movements.isEmpty, !capacity.isEmpty, !training.isEmpty)
+        showTraining = hasTraining || trainingHref != nil
     }
 }
