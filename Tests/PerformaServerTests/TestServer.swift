@@ -152,4 +152,5 @@ enum DemoUser {
     static let oiv = "oiv"
     static let viewer = "lettore"
     static let rpct = "rpct"
+    static let hr = "personale"
 }
