@@ -12,8 +12,9 @@ struct CollectionDutyTests {
         let plan = try TestFiles.brescia()
         let results = try ResultsFile.read(contentsOf: TestFiles.bresciaResults, plan: plan)
         let checkpoint = Day.yearEnd(2021)
-        let duties = CollectionDuty.at(checkpoint, plan: plan, results: results)
-        #expect(Set(duties.map(\.manager)) == Set((plan.assignments ?? []).map(\.manager)))
+        let all = CollectionDuty.at(checkpoint, plan: plan, results: results)
+        let duties = all.filter { $0.manager != nil }
+        #expect(Set(duties.compactMap(\.manager)) == Set((plan.assignments ?? []).map(\.manager)))
         let index = PlanIndex(plan)
         let assigned = Set((plan.assignments ?? []).flatMap { $0.objectives.map(\.objective) })
         // Neutralised indicators (2.1.2's, in the 2021 results) are not assessable: nobody is asked for them.
@@ -27,9 +28,25 @@ struct CollectionDutyTests {
         let measured = Set(results.measurements.filter { $0.at == checkpoint }.map(\.indicator))
         #expect(Set(duties.flatMap(\.missing)) == expected.subtracting(measured))
 
-        let empty = CollectionDuty.at(checkpoint, plan: plan, results: Results(plan: plan.id))
+        let empty = CollectionDuty.at(checkpoint, plan: plan, results: Results(plan: plan.id)).filter { $0.manager != nil }
         #expect(empty.map(\.missing) == empty.map(\.due))
         #expect(empty.allSatisfy { !$0.due.isEmpty })
+    }
+
+    @Test("the RPCT has every prevention measure's indicators due, its own (MPC.n) and those of the objective it is")
+    func preventionMeasures() throws {
+        let plan = try TestFiles.brescia()
+        let checkpoint = Day.yearEnd(2021)
+        let duty = try #require(CollectionDuty.at(checkpoint, plan: plan, results: Results(plan: plan.id)).last)
+        #expect(duty.holder == .corruptionPrevention && duty.manager == nil)
+        let keys = plan.preventionMonitoringKeys
+        let expected = PlanIndex(plan).indicators.filter { keys.contains($0.key.objective) && $0.indicator.target(at: checkpoint) != nil }.map(\.key)
+        #expect(!expected.isEmpty && Set(duty.due) == Set(expected) && duty.missing == duty.due)
+        #expect(duty.due.contains { $0.objective == "3.1.7" } && duty.due.contains { $0.objective.hasPrefix("MPC.") })
+        // Without a PIAO the RPCT has nothing to collect.
+        var bare = plan
+        bare.piao = nil
+        #expect(CollectionDuty.at(checkpoint, plan: bare, results: Results(plan: plan.id)).allSatisfy { $0.manager != nil })
     }
 
     @Test("a value recorded removes the indicator from what is missing, for every manager who shares it")

@@ -4,7 +4,9 @@
    refused with the error next to its field, then the measure is saved) and cannot open the plan editor;
 2. the RPCT enters the measure's monitoring value at 31/12/2021 from the measure's page;
 3. the OIV sees the value on the register and finds the measure in the validation list;
-4. the PIAO page lists the sections and the PIAO document prints them in the DM's order.
+4. the PIAO page lists the sections and the PIAO document prints them in the DM's order;
+5. the RPCT adds a risk event to a mapped process from the register, rated on the qualitative method;
+6. the HR office adds a training action from the staffing page and finds no form for the 2.3 register.
 
 They share one server with the other modules, so they only rely on what they do.
 """
@@ -109,6 +111,53 @@ class PIAO(unittest.TestCase):
         self.assertNotIn(-1, order)
         self.assertEqual(order, sorted(order))
         driver.delete_all_cookies()
+
+    def revise(self, reason):
+        """The revision fields of the adopted demo plan."""
+        self.fill("motivo", reason)
+        self.fill("numero-atto", "20")
+        self.fill("data-atto", "30/11/2021")
+
+    def choose(self, name, value):
+        select = wait_for(self.driver, By.ID, f"campo-{name}")
+        select.find_element(By.CSS_SELECTOR, f"option[value='{value}']").click()
+
+    def test_5_the_rpct_adds_a_risk_event(self):
+        driver = self.driver
+        login(driver, "rpct")
+        driver.get(url(REGISTER))
+        process = wait_for(driver, By.XPATH, "//table[@id='tabella-processi']//tr[th[starts-with(normalize-space(), 'P03')]]")
+        click(driver, process.find_element(By.PARTIAL_LINK_TEXT, "Nuovo evento"))
+        wait_for(driver, By.ID, "campo-descrizione")
+        self.fill("codice", "P03.R9")
+        self.fill("descrizione", "Frazionamento artificioso degli importi per evitare la gara")
+        self.fill("fattori", "Discrezionalità")
+        self.choose("esposizione-discretion", "high")
+        self.choose("esposizione-externalInterest", "high")
+        self.choose("esposizione-opacity", "low")
+        self.revise("Nuovo evento rischioso emerso dai controlli")
+        self.submit()
+        WebDriverWait(driver, 20).until(lambda d: "esito=piano-revisionato" in d.current_url)
+        row = wait_for(driver, By.XPATH, "//table[@id='tabella-eventi']//tr[th[starts-with(normalize-space(), 'P03.R9')]]")
+        self.assertIn("alto", row.text)
+        logout(driver)
+
+    def test_6_the_hr_office_adds_a_training_action(self):
+        driver = self.driver
+        login(driver, "personale")
+        driver.get(url(plan_path("/piao/fabbisogni")))
+        click(driver, wait_for(driver, By.LINK_TEXT, "Modifica il piano della formazione"))
+        empty = next(n for n in range(40) if not wait_for(driver, By.ID, f"campo-titolo-{n}").get_attribute("value"))
+        self.fill(f"anno-{empty}", "2022")
+        self.fill(f"titolo-{empty}", "Etica e integrità nella pubblica amministrazione")
+        self.fill(f"ore-{empty}", "7,5")
+        self.revise("Aggiornamento del piano della formazione")
+        self.submit()
+        WebDriverWait(driver, 20).until(lambda d: "esito=piano-revisionato" in d.current_url)
+        self.assertIn("Etica e integrità nella pubblica amministrazione", wait_for(driver, By.ID, "tabella-formazione").text)
+        driver.get(url(REGISTER))
+        self.assertEqual(driver.find_elements(By.PARTIAL_LINK_TEXT, "Nuovo evento"), [])
+        logout(driver)
 
 
 if __name__ == "__main__":

@@ -22,10 +22,12 @@ struct EditFormView: Sendable {
     var deleteLabel: String?
 
     init(heading: String, snapshot: PlanSnapshot, user: SignedInUser, context: WebRequestContext, form: EditForm, action: String, intro: String? = nil,
-         cancelHref: String? = nil, deleteLabel: String? = nil) {
+         cancelHref: String? = nil, deleteLabel: String? = nil, section: PageChrome.Section = .plan) {
         let info = snapshot.stored.info
-        page = PageChrome(title: heading, section: .plan, plan: snapshot.stored, context: context,
-                          breadcrumbs: [.init(label: "Piano", href: Paths.planOverview(info.planID))])
+        // The form sits under the page it edits: the plan, the PIAO or the POLA.
+        page = PageChrome(title: heading, section: section, plan: snapshot.stored, context: context,
+                          breadcrumbs: [.init(label: section == .plan ? "Piano" : section.label,
+                                              href: section == .plan ? Paths.planOverview(info.planID) : section.href(info.planID))])
         self.heading = heading
         self.intro = intro
         self.action = action

@@ -13,7 +13,8 @@ struct MailNotices: Sendable {
     static let listedIndicators = 15
 
     /// The opening notice and the reminder of one collection campaign, as due on `today`: the opening from the
-    /// announced day until the planned closing, to every manager with indicators due; the reminder from its day
+    /// announced day until the planned closing, to every manager with indicators due and to the RPCT when
+    /// prevention measures are; the reminder from its day
     /// until the closing, to those with values missing who have not turned reminders off. Nothing for a campaign
     /// without a schedule or already closed.
     func campaignNotices(planID: String, planTitle: String, campaign: Campaign, duties: [CollectionDuty], users: [StoredUser],
@@ -22,11 +23,13 @@ struct MailNotices: Sendable {
         let link = baseURL + Paths.measurements(planID, at: campaign.checkpoint)
         var mails: [OutgoingMail] = []
         for duty in duties {
-            for user in Self.recipients(users, manager: duty.manager) {
+            for user in Self.recipients(users, holder: duty.holder) {
                 let email = user.email ?? ""
                 func view(_ listed: [IndicatorKey]) -> CampaignMailView {
                     CampaignMailView(name: user.displayName, plan: planTitle, checkpoint: campaign.checkpoint.italian, dueCount: String(duty.due.count),
-                                     missingCount: duty.missing.isEmpty ? nil : String(duty.missing.count), opensOn: schedule.opensOn.italian,
+                                     missingCount: duty.missing.isEmpty ? nil : String(duty.missing.count),
+                                     scope: duty.manager == nil ? "le misure di prevenzione della corruzione del PIAO" : "gli obiettivi a Lei assegnati",
+                                     opensOn: schedule.opensOn.italian,
                                      closesOn: schedule.closesOn.italian, indicators: listed.prefix(Self.listedIndicators).map(\.description),
                                      more: listed.count > Self.listedIndicators ? String(listed.count - Self.listedIndicators) : nil,
                                      link: link, profileLink: baseURL + AccountPage.path)
@@ -81,6 +84,14 @@ struct MailNotices: Sendable {
         users.filter { $0.managerID == manager && reachable($0) }
     }
 
+    /// Who is told about a collection duty: the manager's users, or every RPCT user.
+    static func recipients(_ users: [StoredUser], holder: CollectionDuty.Holder) -> [StoredUser] {
+        switch holder {
+        case .manager(let manager): return recipients(users, manager: manager)
+        case .corruptionPrevention: return users.filter { $0.role == .rpct && reachable($0) }
+        }
+    }
+
     /// An active user with a usable e-mail address: the only kind a notice is written for.
     static func reachable(_ user: StoredUser) -> Bool {
         user.active && user.email.flatMap(MailAddress.bare) != nil
@@ -94,6 +105,8 @@ struct CampaignMailView: Sendable {
     var checkpoint: String
     var dueCount: String
     var missingCount: String?
+    /// Whose indicators they are: the objectives assigned to a manager, or the PIAO's prevention measures.
+    var scope: String
     var opensOn: String
     var closesOn: String
     var indicators: [String]

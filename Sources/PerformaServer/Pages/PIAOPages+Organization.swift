@@ -33,7 +33,7 @@ extension PIAOPages {
         return EditFormView(heading: "Struttura organizzativa", snapshot: snapshot, user: user, context: context, form: EditForm(fields: fields),
                             action: Paths.piaoUnits(snapshot.id),
                             intro: "Le unità formano l'organigramma della sottosezione 3.1. Per togliere un'unità se ne svuotano codice e nome; non si può togliere un'unità a cui il piano fa ancora riferimento.",
-                            cancelHref: Paths.piao(snapshot.id))
+                            cancelHref: Paths.piao(snapshot.id), section: .piao)
     }
 
     @Sendable func saveUnits(_ request: Request, context: WebRequestContext) async throws -> Response {
@@ -75,7 +75,7 @@ extension PIAOPages {
         return EditFormView(heading: "Organizzazione del lavoro agile", snapshot: snapshot, user: user, context: context, form: EditForm(fields: fields),
                             action: Paths.piaoAgileWork(snapshot.id),
                             intro: "Le regole e i dati mensili del POLA (sottosezione 3.2); i mesi senza dipendenti non si salvano. Testi, tabelle e programma di sviluppo restano quelli del file del piano.",
-                            cancelHref: Paths.agileWork(snapshot.id))
+                            cancelHref: Paths.agileWork(snapshot.id), section: .agileWork)
     }
 
     @Sendable func saveAgileWork(_ request: Request, context: WebRequestContext) async throws -> Response {
@@ -119,7 +119,7 @@ extension PIAOPages {
         }
         return EditFormView(heading: "Piano della formazione", snapshot: snapshot, user: user, context: context, form: EditForm(fields: fields),
                             action: Paths.piaoTraining(snapshot.id), intro: "Un'azione per riquadro; i riquadri vuoti non si salvano.",
-                            cancelHref: Paths.piaoStaffing(snapshot.id))
+                            cancelHref: Paths.piaoStaffing(snapshot.id), section: .piao)
     }
 
     @Sendable func saveTraining(_ request: Request, context: WebRequestContext) async throws -> Response {

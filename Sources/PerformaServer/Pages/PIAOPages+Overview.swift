@@ -36,7 +36,7 @@ extension PIAOPages {
         ]
         return EditFormView(heading: "Scheda anagrafica del PIAO", snapshot: snapshot, user: user, context: context, form: EditForm(fields: fields),
                             action: Paths.piaoRegistry(snapshot.id), intro: "La sezione 1 del PIAO (DM 132/2022) e la sua durata.",
-                            cancelHref: Paths.piao(snapshot.id))
+                            cancelHref: Paths.piao(snapshot.id), section: .piao)
     }
 
     @Sendable func saveRegistry(_ request: Request, context: WebRequestContext) async throws -> Response {
@@ -97,7 +97,7 @@ extension PIAOPages {
         return EditFormView(heading: value.map { "Valore pubblico \($0.code)" } ?? "Nuovo obiettivo di valore pubblico", snapshot: snapshot, user: user,
                             context: context, form: EditForm(fields: fields), action: Paths.piaoPublicValue(snapshot.id, code),
                             intro: "Gli indicatori di impatto si misurano fuori dall'ente (ISTAT, Agenda 2030): si riportano, non si valutano.",
-                            cancelHref: Paths.piao(snapshot.id), deleteLabel: value == nil ? nil : "Elimina l'obiettivo")
+                            cancelHref: Paths.piao(snapshot.id), deleteLabel: value == nil ? nil : "Elimina l'obiettivo", section: .piao)
     }
 
     @Sendable func savePublicValue(_ request: Request, context: WebRequestContext) async throws -> Response {
@@ -129,7 +129,7 @@ extension PIAOPages {
         return EditFormView(heading: "Obiettivi della sottosezione 2.2 per dimensione", snapshot: snapshot, user: user, context: context,
                             form: EditForm(fields: fields), action: Paths.piaoDimensions(snapshot.id),
                             intro: "Il DM 132/2022 chiede di indicare gli obiettivi di semplificazione, digitalizzazione, piena accessibilità e pari opportunità.",
-                            cancelHref: Paths.piao(snapshot.id))
+                            cancelHref: Paths.piao(snapshot.id), section: .piao)
     }
 
     @Sendable func saveDimensions(_ request: Request, context: WebRequestContext) async throws -> Response {

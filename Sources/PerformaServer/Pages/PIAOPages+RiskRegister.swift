@@ -69,7 +69,7 @@ extension PIAOPages {
         }
         let title = measure.map { "Misura \($0.key)" } ?? "Nuova misura di prevenzione"
         return EditFormView(heading: title, snapshot: snapshot, user: user, context: context, form: EditForm(fields: fields),
-                            action: Paths.piaoMeasure(snapshot.id, code), intro: intro, cancelHref: Paths.piaoRisks(snapshot.id))
+                            action: Paths.piaoMeasure(snapshot.id, code), intro: intro, cancelHref: Paths.piaoRisks(snapshot.id), section: .piao)
     }
 
     @Sendable func saveMeasure(_ request: Request, context: WebRequestContext) async throws -> Response {
@@ -123,7 +123,7 @@ extension PIAOPages {
         return EditFormView(heading: process.map { "Processo \($0.code)" } ?? "Nuovo processo", snapshot: snapshot, user: user, context: context,
                             form: EditForm(fields: fields), action: Paths.piaoProcess(snapshot.id, code),
                             intro: events ?? "Il primo processo avvia il registro dei rischi se il piano non l'ha ancora.",
-                            cancelHref: Paths.piaoRisks(snapshot.id), deleteLabel: process == nil ? nil : "Elimina il processo")
+                            cancelHref: Paths.piaoRisks(snapshot.id), deleteLabel: process == nil ? nil : "Elimina il processo", section: .piao)
     }
 
     @Sendable func saveProcess(_ request: Request, context: WebRequestContext) async throws -> Response {
@@ -174,7 +174,7 @@ extension PIAOPages {
         return EditFormView(heading: event.map { "Evento \($0.code)" } ?? "Nuovo evento rischioso del processo \(process.code)", snapshot: snapshot,
                             user: user, context: context, form: EditForm(fields: fields), action: Paths.piaoEvent(snapshot.id, process.code, code),
                             intro: "Processo \(process.code): \(process.title).", cancelHref: Paths.piaoRisks(snapshot.id),
-                            deleteLabel: event == nil ? nil : "Elimina l'evento")
+                            deleteLabel: event == nil ? nil : "Elimina l'evento", section: .piao)
     }
 
     private func levelOptions(_ level: RiskLevel?, none: String = "— non valutato —") -> [EditForm.Option] {
@@ -231,7 +231,7 @@ extension PIAOPages {
         return EditFormView(heading: "Obblighi di pubblicazione e metodo", snapshot: snapshot, user: user, context: context,
                             form: EditForm(fields: fields), action: Paths.piaoTransparency(snapshot.id),
                             intro: "Un obbligo per riquadro; i riquadri senza sezione né contenuto non si salvano.",
-                            cancelHref: Paths.piaoRisks(snapshot.id))
+                            cancelHref: Paths.piaoRisks(snapshot.id), section: .piao)
     }
 
     @Sendable func saveTransparency(_ request: Request, context: WebRequestContext) async throws -> Response {

@@ -108,7 +108,7 @@ struct PIAOPages: Sendable {
         return EditFormView(heading: "Piano triennale dei fabbisogni di personale", snapshot: snapshot, user: user, context: context,
                             form: EditForm(fields: fields), action: Paths.piaoStaffing(snapshot.id) + "/modifica",
                             intro: "Una riga per anno e categoria; le righe vuote non si salvano. La consistenza iniziale è quella del personale dell'ente.",
-                            cancelHref: Paths.piaoStaffing(snapshot.id))
+                            cancelHref: Paths.piaoStaffing(snapshot.id), section: .piao)
     }
 
     @Sendable func saveStaffing(_ request: Request, context: WebRequestContext) async throws -> Response {

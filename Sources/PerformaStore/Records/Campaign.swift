@@ -17,6 +17,18 @@ public struct Campaign: Hashable, Sendable, Codable {
     /// (a late value can still arrive the day after); the pages say when the planned closing has passed.
     public var schedule: CampaignSchedule?
 
+    public init(planID: String, checkpoint: Day, state: CampaignState = .open, reason: String? = nil, changedBy: String? = nil, changedAt: Date? = nil,
+                rowVersion: Int = 0, schedule: CampaignSchedule? = nil) {
+        self.planID = planID
+        self.checkpoint = checkpoint
+        self.state = state
+        self.reason = reason
+        self.changedBy = changedBy
+        self.changedAt = changedAt
+        self.rowVersion = rowVersion
+        self.schedule = schedule
+    }
+
     public var acceptsMeasurements: Bool { state != .closed }
 }
 
