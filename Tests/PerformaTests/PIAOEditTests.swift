@@ -35,6 +35,12 @@ struct PIAOEditTests {
             _ = try PIAOEdit.setEvent(edited, process: "P90", code: "P90.R1", newCode: "P90.R1",
                                       PIAOEdit.EventFields(description: "x", assessment: RiskAssessment(rating: .high)))
         }
+        #expect(throws: EditError(field: "codice", message: "«Nuovo» non può essere un codice: scegliere ad esempio P05.")) {
+            _ = try PIAOEdit.setProcess(plan, code: nil, newCode: "Nuovo", fields)
+        }
+        #expect(throws: EditError(field: "codice", message: "Il codice non contiene spazi né «/».")) {
+            _ = try PIAOEdit.setProcess(plan, code: nil, newCode: "</script>", fields)
+        }
         #expect(throws: EditError(field: "unita", message: "L'unità organizzativa «altrove» non esiste.")) {
             _ = try PIAOEdit.setProcess(plan, code: nil, newCode: "P91", PIAOEdit.ProcessFields(title: "x", area: .other, unit: "altrove"))
         }

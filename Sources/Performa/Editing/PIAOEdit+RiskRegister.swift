@@ -133,10 +133,14 @@ extension PIAOEdit {
 
     // MARK: Shared checks
 
+    /// Words the web forms use in their addresses for "a new one": no code may be one of them.
+    public static let reservedCodes: Set<String> = ["nuovo", "nuova"]
+
     /// A code of the register: present, short, without spaces or slashes (it goes into addresses).
     static func requireCode(_ code: String, _ field: String, example: String) throws(EditError) {
         try PlanEdit.require(!code.isEmpty, field, "Indicare il codice (es. \(example)).")
         try PlanEdit.require(!code.contains("/") && !code.contains(" "), field, "Il codice non contiene spazi né «/».")
+        try PlanEdit.require(!reservedCodes.contains(code.lowercased()), field, "«\(code)» non può essere un codice: scegliere ad esempio \(example).")
         try PlanEdit.limit(code, .title, field, "Codice")
     }
 
