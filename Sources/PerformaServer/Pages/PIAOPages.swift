@@ -3,22 +3,21 @@ import Hummingbird
 import Performa
 import PerformaStore
 
-/// PIAO: the sections of the Piano Integrato di Attività e Organizzazione the plan is part of, for everyone; the 2.3
-/// register with the forms of its prevention measures for the RPCT (and the struttura tecnica), the 3.3 staffing plan
-/// with its form for the HR office (and the struttura tecnica). Saved like every plan edit (`PlanEditSubmission`):
-/// in place for a draft, as a revision with reason and act for an adopted plan; the store lets each role change only
-/// its part.
+/// PIAO: the sections of the Piano Integrato di Attività e Organizzazione the plan is part of, for everyone, and the
+/// forms of each office: the 2.3 register for the RPCT (`PIAOPages+RiskRegister`), section 3 for the HR office
+/// (staffing here, the rest in `PIAOPages+Organization`), the scheda anagrafica, public value and dimensions for the
+/// struttura tecnica (`PIAOPages+Overview`), which may also use all the others. Saved like every plan edit
+/// (`PlanEditSubmission`): in place for a draft, as a revision with reason and act for an adopted plan; the store
+/// lets each role change only its part.
 struct PIAOPages: Sendable {
     let app: WebApp
 
     func addRoutes(to router: Router<WebRequestContext>) {
         router.get("/piani/:plan/piao", use: overview)
         router.get("/piani/:plan/piao/rischi", use: register)
-        router.get("/piani/:plan/piao/rischi/misure/:code") { try await self.render(self.measureForm($0, $1)) }
-        router.post("/piani/:plan/piao/rischi/misure/:code", use: saveMeasure)
         router.get("/piani/:plan/piao/fabbisogni", use: staffing)
-        router.get("/piani/:plan/piao/fabbisogni/modifica") { try await self.render(self.staffingForm($0, $1)) }
-        router.post("/piani/:plan/piao/fabbisogni/modifica", use: saveStaffing)
+        form("/piani/:plan/piao/rischi/misure/:code", measureForm, saveMeasure, on: router)
+        form("/piani/:plan/piao/fabbisogni/modifica", staffingForm, saveStaffing, on: router)
         form("/piani/:plan/piao/rischi/processi/:code", processForm, saveProcess, on: router)
         form("/piani/:plan/piao/rischi/processi/:code/eventi/:event", eventForm, saveEvent, on: router)
         form("/piani/:plan/piao/rischi/trasparenza", transparencyForm, saveTransparency, on: router)
@@ -115,9 +114,7 @@ struct PIAOPages: Sendable {
         let submission = PlanEditSubmission(app: app, capability: .editOrganizationAndStaff, returnTo: Paths.piaoStaffing)
         return try await submission.submit(request, context) { snapshot, input, problems throws(EditError) in
             var rows: [PIAOEdit.StaffingRow] = []
-            var n = 0
-            while input.fields["anno-\(n)"] != nil {
-                defer { n += 1 }
+            for n in input.rows("anno") {
                 let texts = ["anno", "categoria", "cessazioni", "assunzioni", "canale"].map { input.text("\($0)-\(n)") }
                 if texts.allSatisfy(\.isEmpty) { continue }
                 guard let year = Int(texts[0]) else {
