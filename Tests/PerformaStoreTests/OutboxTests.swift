@@ -86,6 +86,11 @@ struct OutboxTests {
             await #expect(throws: StoreError.self) {
                 try await store.scheduleCampaign(admin, planID: "piano-prova", checkpoint: end, planned, expectedRowVersion: 2)
             }
+            // The mail sender's first look: the scheduled collections alone, as `campaigns` has them; none elsewhere.
+            let listed = try await store.scheduledCampaigns(admin)
+            #expect(listed == [try #require(try await store.campaigns(admin, planID: "piano-prova").first { $0.checkpoint == end })])
+            let other = try await TestPlans.seeded(store, "senza-calendario")
+            #expect(try await store.scheduledCampaigns(other).isEmpty)
             let manager = AccessContext(organization: admin.organization, user: "m", role: .manager)
             await #expect(throws: StoreError.self) {
                 try await store.scheduleCampaign(manager, planID: "piano-prova", checkpoint: .midYear(2021), planned, expectedRowVersion: 0)

@@ -34,6 +34,34 @@ extension Target: Codable {
     }
 }
 
+/// What a collection campaign needs of a stored target (`IndicatorTarget`'s coding): its day, and whether it asks
+/// for a value — read without parsing the target's text, which is most of the cost of decoding a plan.
+public struct TargetCheckpoint: Decodable, Sendable {
+    public let at: Day
+    public let asksForValue: Bool
+
+    private enum Keys: String, CodingKey { case at, target }
+
+    private struct Applicability: Decodable {
+        let applies: Bool
+        init(from decoder: Decoder) throws {
+            if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
+                applies = !TargetParser.isNotApplicable(text)
+            } else if let single = try? decoder.singleValueContainer(), (try? single.decode(Double.self)) != nil {
+                applies = true
+            } else {
+                applies = try TargetKind(from: decoder) != .notApplicable
+            }
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        at = try container.decode(Day.self, forKey: .at)
+        asksForValue = try container.decode(Applicability.self, forKey: .target).applies
+    }
+}
+
 extension TargetKind: Codable {
     private enum Keys: String, CodingKey {
         case kind, value, unit, per, channels, parts, label, numerator, denominator, date

@@ -22,7 +22,7 @@ public enum TargetParser {
     public static func parse(_ raw: String) -> TargetKind {
         let text = normalise(raw)
         let lower = text.lowercased()
-        if notApplicableTexts.contains(lower) || lower.allSatisfy({ "-–—/ ".contains($0) }) { return .notApplicable }
+        if isNotApplicable(lowercased: lower) { return .notApplicable }
         if let yesNo = parseYesNo(lower) { return .yesNo(yesNo) }
         // Longer text is prose, not a target, and the patterns below cost more than linearly in its length.
         guard text.utf16.count <= maximumPatternLength else { return .milestone(text) }
@@ -33,6 +33,16 @@ public enum TargetParser {
         if quantities.count > 1 { return .compound(readingSharesBesidePercentages(quantities.map(\.kind))) }
         if let only = quantities.first { return only.kind }
         return .milestone(text)
+    }
+
+    /// Rule 1 alone: whether `raw` asks for no value, without reading the rest of the text (what a collection
+    /// campaign needs to know of each stored target).
+    public static func isNotApplicable(_ raw: String) -> Bool {
+        isNotApplicable(lowercased: normalise(raw).lowercased())
+    }
+
+    private static func isNotApplicable(lowercased lower: String) -> Bool {
+        notApplicableTexts.contains(lower) || lower.allSatisfy({ "-–—/ ".contains($0) })
     }
 
     /// Longest text the quantity patterns read (UTF-16 units): the seed's longest target has 175 characters;

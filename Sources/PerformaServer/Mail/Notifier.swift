@@ -30,11 +30,15 @@ struct Notifier: Sendable {
     @discardableResult
     func campaignNotices(_ organization: String, today: Day) async throws -> Int {
         let context = AccessContext.mailSender(organization: organization)
+        // Most organizations have no scheduled collection on most days: one read of the campaigns tells, before
+        // any plan is read (the sender looks at every organization on every pass).
+        let scheduled = try await store.scheduledCampaigns(context)
+        guard !scheduled.isEmpty else { return 0 }
         var users: [StoredUser]?
         var total = 0
         // A closed plan collects nothing more.
         for info in try await store.plans(context) where info.status != .closed {
-            let campaigns = try await store.campaigns(context, planID: info.planID).filter { $0.schedule != nil }
+            let campaigns = scheduled.filter { $0.planID == info.planID }
             guard !campaigns.isEmpty else { continue }
             let plan = try await store.plan(context, id: info.planID, version: nil).plan
             let results = try await store.currentResults(context, planID: info.planID)

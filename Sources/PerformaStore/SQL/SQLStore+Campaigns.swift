@@ -7,6 +7,10 @@ extension SQLStore {
         try await read(context) { scope in try await scope.campaignRows(planID) }
     }
 
+    public func scheduledCampaigns(_ context: AccessContext) async throws -> [Campaign] {
+        try await read(context) { scope in try await scope.scheduledCampaignRows() }
+    }
+
     public func changeCampaign(_ context: AccessContext, planID: String, checkpoint: Day, to state: CampaignState, reason: String?, expectedRowVersion: Int) async throws -> Campaign {
         try await write(context) { scope in
             try scope.require([.admin], "aprire o chiudere le rilevazioni")
@@ -94,25 +98,38 @@ extension Scope {
         for row in try await db.raw("""
             SELECT targets_json FROM plan_indicators WHERE organization_id = \(bind: organization) AND plan_id = \(bind: planID) AND version = \(bind: version)
             """).all() {
-            for target in try row.json("targets_json", as: [IndicatorTarget].self) ?? [] where target.target.kind != .notApplicable {
+            for target in try row.json("targets_json", as: [TargetCheckpoint].self) ?? [] where target.asksForValue {
                 campaigns[target.at] = Campaign(planID: planID, checkpoint: target.at, state: .open, reason: nil, changedBy: nil, changedAt: nil, rowVersion: 0)
             }
         }
         for row in try await db.raw("""
             SELECT * FROM campaigns WHERE organization_id = \(bind: organization) AND plan_id = \(bind: planID)
             """).all() {
-            let stateText = try row.text("state")
-            guard let state = CampaignState(rawValue: stateText) else { throw StoreError.database("stato di rilevazione sconosciuto: «\(stateText)»") }
-            let checkpoint = try row.day("checkpoint")
-            var schedule: CampaignSchedule?
-            if let opens = try row.optionalText("opens_on"), let closes = try row.optionalText("closes_on"),
-               let opensOn = Day(parsing: opens), let closesOn = Day(parsing: closes) {
-                schedule = CampaignSchedule(opensOn: opensOn, closesOn: closesOn, reminderDays: try row.optionalInteger("reminder_days") ?? 0)
-            }
-            campaigns[checkpoint] = Campaign(planID: planID, checkpoint: checkpoint, state: state, reason: try row.optionalText("reason"),
-                                             changedBy: try row.text("changed_by"), changedAt: try row.time("changed_at"),
-                                             rowVersion: try row.integer("row_version"), schedule: schedule)
+            let campaign = try Self.campaign(row)
+            campaigns[campaign.checkpoint] = campaign
         }
         return campaigns.values.sorted { $0.checkpoint < $1.checkpoint }
+    }
+
+    /// The collections with a schedule, of every plan of the organization: one read of the campaigns alone, since
+    /// a scheduled collection always has its row (what the mail sender looks at for each organization, every pass).
+    func scheduledCampaignRows() async throws -> [Campaign] {
+        try await db.raw("""
+            SELECT * FROM campaigns WHERE organization_id = \(bind: organization) AND opens_on IS NOT NULL
+            ORDER BY plan_id, checkpoint
+            """).all().map(Self.campaign)
+    }
+
+    private static func campaign(_ row: any SQLRow) throws -> Campaign {
+        let stateText = try row.text("state")
+        guard let state = CampaignState(rawValue: stateText) else { throw StoreError.database("stato di rilevazione sconosciuto: «\(stateText)»") }
+        var schedule: CampaignSchedule?
+        if let opens = try row.optionalText("opens_on"), let closes = try row.optionalText("closes_on"),
+           let opensOn = Day(parsing: opens), let closesOn = Day(parsing: closes) {
+            schedule = CampaignSchedule(opensOn: opensOn, closesOn: closesOn, reminderDays: try row.optionalInteger("reminder_days") ?? 0)
+        }
+        return Campaign(planID: try row.text("plan_id"), checkpoint: try row.day("checkpoint"), state: state, reason: try row.optionalText("reason"),
+                        changedBy: try row.text("changed_by"), changedAt: try row.time("changed_at"),
+                        rowVersion: try row.integer("row_version"), schedule: schedule)
     }
 }
