@@ -34,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
         // The same requirement as the root package's, so both resolve to one Hummingbird (the bare server's floor).
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.20.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         // Data and reference loops shared by the suites and the timing run of the pandas comparison.
@@ -57,6 +58,11 @@ let package = Package(
         .executableTarget(name: "perf-probe", dependencies: ["BenchmarkData", .product(name: "PerformaReports", package: root)]),
         // `bare-server`: a bare Hummingbird 2 "ok" server, the floor scripts/bench/http_bench.py measures Performa against.
         .executableTarget(name: "bare-server", dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
+        // `national-store`: 10.000 generated organizations in a database, for the cold start (scripts/bench/cold_start.py).
+        .executableTarget(name: "national-store", dependencies: [
+            .product(name: "PerformaBulk", package: root), .product(name: "PerformaStore", package: root),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -47,8 +47,12 @@ final class VersionedCache<Value: Sendable>: Sendable {
     /// The value as of the request's data version: from the cache, or from `read` (given the entry it replaces,
     /// which a reader may reuse in part).
     func load(_ user: SignedInUser, id: String, read: @escaping @Sendable (Value?) async throws -> Value) async throws -> Value {
-        let key = Key(organization: user.organization, id: id)
-        let version = user.dataVersion
+        try await load(organization: user.organization, version: user.dataVersion, id: id, read: read)
+    }
+
+    /// The value of `id` in `organization` as of data version `version` (what `load(_:id:read:)` does for a request).
+    func load(organization: String, version: Int64, id: String, read: @escaping @Sendable (Value?) async throws -> Value) async throws -> Value {
+        let key = Key(organization: organization, id: id)
         let found: Lookup = state.withLock { state in
             if var entry = state.entries[key], entry.version == version {
                 state.clock += 1
