@@ -60,5 +60,8 @@ struct FormInputTests {
         #expect(a != b)
         #expect(a.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
         #expect(RandomToken.equal(a, a) && !RandomToken.equal(a, b))
+        // Any length: whole draws of eight bytes are cut to the bytes asked for (4 characters per 3 bytes).
+        for bytes in [1, 7, 8, 9, 12, 33] { #expect(RandomToken.make(bytes: bytes).count == (bytes * 4 + 2) / 3) }
+        #expect(Set((0..<200).map { _ in RandomToken.make(bytes: 12) }).count == 200)
     }
 }

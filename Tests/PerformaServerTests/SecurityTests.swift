@@ -82,6 +82,11 @@ struct SecurityTests {
         try await TestServer.run { client, _ in
             let page = try await client.execute(uri: Paths.login, method: .get)
             #expect(page.headers[values: .setCookie].contains { $0.hasPrefix("\(CSRFMiddleware.cookieName)=") })
+            // Probes and metrics are read by machines: no token is minted for them.
+            for path in ServicePages.operationsPaths.sorted() {
+                let probe = try await client.execute(uri: path, method: .get)
+                #expect(probe.status == .ok && probe.headers[values: .setCookie].isEmpty, "\(path)")
+            }
             let token = try await PermissionTests.openAPISession(client, username: DemoUser.manager)
             let read = try await client.execute(uri: "/api/plans/\(TestServer.planID)/scores", method: .get, headers: [.authorization: "Bearer \(token)"])
             #expect(read.status == .ok)

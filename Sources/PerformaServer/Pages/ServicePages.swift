@@ -7,6 +7,11 @@ struct ServicePages: Sendable {
     let app: WebApp
     let metrics: PrometheusCollectorRegistry
 
+    /// The probes and the metrics: read by machines, never by a browser that would submit a form afterwards.
+    static let operationsPaths: Set<String> = ["/livez", "/healthz", "/metrics"]
+
+    static func isOperations(_ path: String) -> Bool { operationsPaths.contains(path) }
+
     func addRoutes(to router: Router<WebRequestContext>) {
         router.get("/livez", use: live)
         router.get("/healthz", use: health)

@@ -13,9 +13,11 @@ struct CSRFMiddleware: RouterMiddleware {
     let secureCookies: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        // Static files need no token, and neither does an API client with a bearer token: it sends no cookie, so
-        // no other site can make it send a request, and its writes are accepted without one (`APIRoutes.writer`).
-        if UIAssets.isStatic(request.uri.path) || request.headers.bearer != nil { return try await next(request, context) }
+        // Static files and the operations endpoints (probes, metrics) need no token, and neither does an API client
+        // with a bearer token: it sends no cookie, so no other site can make it send a request, and its writes are
+        // accepted without one (`APIRoutes.writer`).
+        let path = request.uri.path
+        if UIAssets.isStatic(path) || ServicePages.isOperations(path) || request.headers.bearer != nil { return try await next(request, context) }
         var context = context
         if let token = request.cookies[Self.cookieName]?.value, token.count >= 32 {
             context.csrfToken = token
