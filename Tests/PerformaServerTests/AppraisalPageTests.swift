@@ -48,6 +48,28 @@ struct AppraisalPageTests {
         }
     }
 
+    @Test("a scheda page kept between requests still carries each viewer's own name and token, and changes with the scheda")
+    func keptPages() async throws {
+        try await TestServer.run { client, store in
+            var evaluator = TestBrowser(client), hr = TestBrowser(client)
+            try await evaluator.login("taioli")
+            try await hr.login("personale")
+            let first = try await evaluator.get(Self.scheda).text
+            #expect(try await evaluator.get(Self.scheda).text == first)
+            let other = try await hr.get(Self.scheda).text
+            let users = try await store.users(PermissionTests.admin)
+            let taioli = try #require(users.first { $0.username == "taioli" }), personale = try #require(users.first { $0.username == "personale" })
+            #expect(first.contains(taioli.displayName) && first.contains(evaluator.csrf) && !first.contains(hr.csrf))
+            #expect(other.contains(personale.displayName) && other.contains(hr.csrf) && !other.contains(evaluator.csrf))
+            // A step of the workflow changes the data version: the next page is the scheda as it now is.
+            let version = try #require(Self.hidden("versione", in: first, form: AppraisalAction.Kind.communicateObjectives.rawValue))
+            let step = try await evaluator.post(Paths.appraisalAction("p040"), [("azione", AppraisalAction.Kind.communicateObjectives.rawValue),
+                                                                                ("anno", "2021"), ("versione", version)])
+            #expect(step.status == .seeOther)
+            #expect(try await evaluator.get(Self.scheda).text != first)
+        }
+    }
+
     @Test("the whole workflow through the forms: objectives, acknowledgement, mid-year, ratings, evaluation, colloquio, delivery, review, outcome, closing")
     func workflow() async throws {
         try await TestServer.run { client, store in

@@ -5,6 +5,8 @@
 - Performa's trivial route (/livez), the scorecard JSON endpoint and the cruscotto page, in the same run as the
   floor, at 64 connections, on SQLite and on PostgreSQL (median of --runs rounds of --seconds each; each round
   measures the floor and every route one after the other, so all of them see the same machine state);
+- one person's *La mia valutazione* page (`/valutazione?anno=2021`, the viewer `lettore` is person p001), with
+  issue 13's target: at least 50% of /livez's throughput in the same run, p99 under 20 ms;
 - every route as a share of the bare server and of /livez, and issue 15's targets met or not;
 - resident memory of the server after the load;
 - scale-out: the scorecard endpoint on one instance, and on two instances behind nginx on one PostgreSQL.
@@ -30,6 +32,10 @@ from harness import PLAN, Api, Nginx, Server  # noqa: E402
 # Issue 15's targets at 64 connections: each route's share of the bare server, and p99 for every Performa route.
 TARGET_SHARE = {"trivial": 0.85, "scores": 0.60, "cruscotto": 0.50}
 TARGET_P99_MS = 10.0
+# Issue 13's target for one person's appraisal page: a share of /livez (not of the bare server), p99 under 20 ms.
+APPRAISAL_SHARE_OF_TRIVIAL = 0.50
+APPRAISAL_P99_MS = 20.0
+ROUTES = ("bare", "trivial", "scores", "cruscotto", "appraisal")
 
 
 class BareServer:
@@ -86,13 +92,15 @@ def measure(label, url, headers, args, connections=64):
 def endpoints(server, bare, args, backend):
     api = Api(server.base, "lettore")
     cookie = harness.browser_session(server.base, "lettore")
-    # Warm-up: the first request reads and scores the plan.
+    # Warm-up: the first request reads and scores the plan; the first appraisal page reads the year's staff.
     api.get(f"/api/plans/{PLAN}/scores")
+    harness.request(server.base, "GET", "/valutazione?anno=2021", headers={"Cookie": cookie})
     routes = {
         "bare": (f"{backend}: bare Hummingbird GET / (floor)", bare.base + "/", {}),
         "trivial": (f"{backend}: GET /livez (trivial route)", server.base + "/livez", {}),
         "scores": (f"{backend}: GET /api/plans/…/scores", server.base + f"/api/plans/{PLAN}/scores", api.headers),
         "cruscotto": (f"{backend}: GET /piani/…/cruscotto", server.base + f"/piani/{PLAN}/cruscotto", {"Cookie": cookie}),
+        "appraisal": (f"{backend}: GET /valutazione (La mia valutazione)", server.base + "/valutazione?anno=2021", {"Cookie": cookie}),
     }
     # Rounds: the floor and each route once per round, so that a busy moment of the host falls on all of them.
     runs = {key: [] for key in routes}
@@ -153,7 +161,7 @@ def main():
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for backend in backends:
         floor, trivial = report[backend]["bare"]["rps"], report[backend]["trivial"]["rps"]
-        for key in ("bare", "trivial", "scores", "cruscotto"):
+        for key in ROUTES:
             r = report[backend][key]
             print(f"| {backend} | {r['label'].split(': ', 1)[1]} | {r['rps']:,.0f} | {r['p50_ms']:.2f} ms | {r['p99_ms']:.2f} ms | "
                   f"{r['errors']} | {r['rps'] / floor:.0%} | {r['rps'] / trivial:.0%} |")
@@ -166,6 +174,12 @@ def main():
             report[backend][key]["target_met"] = met
             print(f"  {backend} {key}: {r['rps'] / floor:.0%} of bare (target ≥ {share:.0%}), p99 {r['p99_ms']:.2f} ms "
                   f"→ {'met' if met else 'NOT met'}")
+    print(f"\nissue 13 target (La mia valutazione: ≥ {APPRAISAL_SHARE_OF_TRIVIAL:.0%} of /livez, p99 < {APPRAISAL_P99_MS:.0f} ms):")
+    for backend in backends:
+        r, trivial = report[backend]["appraisal"], report[backend]["trivial"]["rps"]
+        met = r["rps"] / trivial >= APPRAISAL_SHARE_OF_TRIVIAL and r["p99_ms"] < APPRAISAL_P99_MS
+        report[backend]["appraisal"]["target_met"] = met
+        print(f"  {backend} appraisal: {r['rps'] / trivial:.0%} of /livez, p99 {r['p99_ms']:.2f} ms → {'met' if met else 'NOT met'}")
     print("\nresident memory after the load: " + ", ".join(f"{backend} {report[backend]['rss_mb']:.1f} MiB" for backend in backends))
     if "scaleout" in report:
         scale = report["scaleout"]

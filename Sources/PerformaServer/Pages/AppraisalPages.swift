@@ -208,11 +208,18 @@ struct AppraisalPages: Sendable {
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let person = member.person
         guard let appraisal = snapshot.schede[person.id] else { throw HTTPError(.notFound) }
+        let today = Display.today()
+        // A plain view of a scheda (no notice, no error) is rendered once per snapshot, user and day, with slots for
+        // the user's name and token; what changes the scheda changes the data version, hence the snapshot.
+        let key = AppraisalSnapshot.PageKey(user: user.user.id, person: person.id, today: today)
+        let personalisable = notices.isEmpty && errors.isEmpty && status == .ok
+        if personalisable, let kept = snapshot.page(key) {
+            return Response.html(kept.html(for: PageChrome.heading(user), csrf: context.csrfToken))
+        }
         let record = snapshot.record(person.id)
         let actors = snapshot.actors(user, on: member)
         let profile = snapshot.smvp.profile(for: person.category)
         let users = Dictionary(try await app.store.users(user.context).map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
-        let today = Display.today()
         let workflow = AppraisalWorkflowView(record: record, rules: snapshot.rules(for: person), actors: actors, today: today,
                                              action: Paths.appraisalAction(person.id), names: { users[$0] ?? $0 })
         let mayRate = actors.contains { AppraisalWorkflow.mayEdit(.ratings, progress: record.progress, actor: $0) }
@@ -223,7 +230,13 @@ struct AppraisalPages: Sendable {
             workflow: workflow,
             ratingForm: mayRate ? profile.map { AppraisalRatingForm(profile: $0, scale: snapshot.smvp.scale, record: record, action: Paths.appraisalRatings(person.id)) } : nil,
             errorSummary: FormErrorSummary(errors, outcome: "la scheda non è cambiata"), empty: nil)
-        return try page(user, context, snapshot, year: snapshot.year, section: section, view: view, title: "Scheda di \(person.name)", notices: notices, status: status)
+        let title = "Scheda di \(person.name)"
+        if personalisable, let page = try PersonalisablePage(app.pages, "valutazione", chrome: chrome(user, context, snapshot, year: snapshot.year, section: section, title: title),
+                                                             view: { chrome in var view = view; view.page = chrome; return view }) {
+            snapshot.keep(page, for: key)
+            return Response.html(page.html(for: PageChrome.heading(user), csrf: context.csrfToken))
+        }
+        return try page(user, context, snapshot, year: snapshot.year, section: section, view: view, title: title, notices: notices, status: status)
     }
 
     private func page(_ user: SignedInUser, _ context: WebRequestContext, _ snapshot: AppraisalSnapshot?, year: Int, section: PageChrome.AppraisalSection,

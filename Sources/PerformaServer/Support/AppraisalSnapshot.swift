@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Performa
 import PerformaStore
+import Synchronization
 
 /// One organization's appraisal year as the pages need it: the SMVP, the staff, what was entered in each scheda and
 /// where its workflow stands, the plan's scorecard at 31/12 (the organizational components), every scheda computed,
@@ -20,6 +21,18 @@ final class AppraisalSnapshot: Sendable {
     let schede: [String: Appraisal]
     let organizationName: String
     let cap: Double
+    /// Scheda pages already rendered from this snapshot, with slots for the user's name and CSRF token
+    /// (`PersonalisablePage`): what one user sees of one scheda on one day depends on nothing else.
+    private let pages = Mutex<[PageKey: PersonalisablePage]>([:])
+
+    struct PageKey: Hashable, Sendable {
+        let user: String
+        let person: String
+        let today: Day
+    }
+
+    /// At most this many pages per snapshot (a snapshot lives until the next change of the organization's data).
+    static let pageLimit = 512
 
     /// The store's reading identity for the whole year: the HR office's, the one role that sees every scheda.
     static func reader(_ organization: String) -> AccessContext {
@@ -38,6 +51,16 @@ final class AppraisalSnapshot: Sendable {
         schede = Dictionary(AppraisalScoring.appraiseAll(context).map { ($0.person, $0) }, uniquingKeysWith: { first, _ in first })
         organizationName = plan.plan.organization.name
         cap = scorecard.policy.cap
+    }
+
+    /// The page kept for `key`, if any.
+    func page(_ key: PageKey) -> PersonalisablePage? { pages.withLock { $0[key] } }
+
+    /// Keeps `page` for `key`, unless the snapshot already holds as many pages as it may.
+    func keep(_ page: PersonalisablePage, for key: PageKey) {
+        pages.withLock { pages in
+            if pages.count < Self.pageLimit { pages[key] = page }
+        }
     }
 
     /// Reads the year from the store, with the plan it follows (`staffPlan`).
