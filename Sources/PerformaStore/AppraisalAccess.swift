@@ -48,11 +48,18 @@ public enum AppraisalAccess {
         var staffIDs: Set<String>
 
         public init(role: Role, userID: String, managerID: String?, staff: [StoredPerson]) {
+            self.init(role: role, userID: userID, managerID: managerID, person: staff.first { $0.userID == userID }?.person.id,
+                      staffIDs: Set(staff.map(\.person.id)))
+        }
+
+        /// From what a reader of the whole staff has already worked out once: the person linked to the user and the
+        /// staff's ids.
+        public init(role: Role, userID: String, managerID: String?, person: String?, staffIDs: Set<String>) {
             self.role = role
             self.userID = userID
             self.managerID = managerID
-            person = staff.first { $0.userID == userID }?.person.id
-            staffIDs = Set(staff.map(\.person.id))
+            self.person = person
+            self.staffIDs = staffIDs
         }
 
         /// The person the user is on the staff: linked to their user, or the plan manager they are.

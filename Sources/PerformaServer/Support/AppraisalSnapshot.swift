@@ -24,6 +24,9 @@ final class AppraisalSnapshot: Sendable {
     /// Scheda pages already rendered from this snapshot, with slots for the user's name and CSRF token
     /// (`PersonalisablePage`): what one user sees of one scheda on one day depends on nothing else.
     private let pages = Mutex<[PageKey: PersonalisablePage]>([:])
+    private let staffIDs: Set<String>
+    /// The staff's person linked to each user (the first, as `AppraisalAccess.Viewer` takes it).
+    private let personByUser: [String: String]
 
     struct PageKey: Hashable, Sendable {
         let user: String
@@ -45,6 +48,8 @@ final class AppraisalSnapshot: Sendable {
         self.staff = staff
         self.records = Dictionary(records.map { ($0.person, $0) }, uniquingKeysWith: { first, _ in first })
         self.funds = funds
+        staffIDs = Set(staff.map(\.person.id))
+        personByUser = Dictionary(staff.compactMap { member in member.userID.map { ($0, member.person.id) } }, uniquingKeysWith: { first, _ in first })
         let scorecard = plan.scorecard(at: .yearEnd(year))
         context = AppraisalContext(smvp: smvp, organization: plan.plan.organization, scorecard: scorecard, year: year,
                                    people: staff.map(\.person), inputs: records.map(\.input))
@@ -100,9 +105,11 @@ final class AppraisalSnapshot: Sendable {
         return member(id)?.person.name ?? id.prefix(1).uppercased() + id.dropFirst()
     }
 
-    /// The user as `AppraisalAccess` sees them in this year's staff (the store uses the same).
+    /// The user as `AppraisalAccess` sees them in this year's staff (the store uses the same), from the staff's ids
+    /// and links worked out once per snapshot rather than on every request.
     func viewer(_ user: SignedInUser) -> AppraisalAccess.Viewer {
-        AppraisalAccess.Viewer(role: user.role, userID: user.user.id, managerID: user.user.managerID, staff: staff)
+        AppraisalAccess.Viewer(role: user.role, userID: user.user.id, managerID: user.user.managerID, person: personByUser[user.user.id],
+                               staffIDs: staffIDs)
     }
 
     /// The person the user is in this year's staff: linked to their user, or the plan manager they are.
