@@ -51,6 +51,20 @@ struct PIAOFormTests {
             #expect(saved.events.first?.factors == ["Discrezionalità", "Scarsa trasparenza"])
             #expect(saved.events.first?.assessment?.exposure?.count == 2 && saved.events.first?.assessment?.level(by: .qualitative) == .high)
             #expect(try await rpct.get(Paths.piaoRisks(Self.draft)).text.contains("Sponsor scelto senza confronto"))
+            // Under the numeric method the form shows probability and impact only: the exposure ratings stay.
+            let obligations = try #require(try await Self.current(store).plan.piao?.risks?.transparency)
+            let rows = obligations.enumerated().flatMap { n, row in
+                [("sezione-\(n)", row.section), ("sottosezione-\(n)", row.subsection ?? ""), ("contenuto-\(n)", row.content),
+                 ("riferimento-\(n)", row.reference ?? ""), ("ufficio-\(n)", row.office ?? ""), ("aggiornamento-\(n)", row.update.rawValue)]
+            }
+            #expect(try await rpct.post(Paths.piaoTransparency(Self.draft), try await Self.versionFields(store) + [("metodo", "numeric")] + rows).status == .seeOther)
+            let kept = try await Self.current(store).plan.piao?.risks
+            #expect(kept?.ratingMethod == .numeric && kept?.transparency?.map(\.owner) == obligations.map(\.owner))
+            #expect(try await rpct.post(Paths.piaoEvent(Self.draft, "P90", "P90.R1"), try await Self.versionFields(store) + [
+                ("descrizione", "Sponsor scelto senza confronto"), ("probabilita", "4"), ("impatto", "3"), ("giudizio", "high"), ("motivazione", "Importi rilevanti"),
+            ]).status == .seeOther)
+            let numeric = try #require(try await Self.current(store).plan.piao?.risks?.processes.last?.events.first?.assessment)
+            #expect(numeric.numericScore == 12 && numeric.exposure?.count == 2)
             // An event a measure treats cannot go; this one can, then its process.
             let treated = try await rpct.post(Paths.piaoEvent(Self.draft, "P01", "P01.R1"),
                                               try await Self.versionFields(store) + [("descrizione", "x"), ("azione", "elimina")])
@@ -63,9 +77,10 @@ struct PIAOFormTests {
                 var other = TestBrowser(client)
                 try await other.login(user)
                 #expect(try await other.get(Paths.piaoProcess(Self.draft, "P01")).status == .forbidden)
-                #expect(try await other.post(Paths.piaoTransparency(Self.draft), try await Self.versionFields(store) + [("metodo", "numeric")]).status == .forbidden)
+                #expect(try await other.post(Paths.piaoTransparency(Self.draft), try await Self.versionFields(store) + [("metodo", "qualitative")]).status == .forbidden)
             }
-            #expect(try await Self.current(store).plan.piao?.risks?.ratingMethod == .qualitative)
+            let unchanged = try await Self.current(store).plan.piao?.risks
+            #expect(unchanged?.ratingMethod == .numeric && unchanged?.transparency == obligations)
         }
     }
 

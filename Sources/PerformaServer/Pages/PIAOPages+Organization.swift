@@ -24,10 +24,8 @@ extension PIAOPages {
                 .text("id-\(n)", "Codice", unit?.id ?? "", group: unit.map { "Unità: \($0.name)" } ?? "Nuova unità"),
                 .text("nome-\(n)", "Nome", unit?.name ?? ""),
                 .select("tipo-\(n)", "Tipo", OrgUnit.Kind.allCases.map { EditForm.Option(value: $0.rawValue, label: $0.italian, selected: $0 == (unit?.kind ?? .office)) }),
-                .select("superiore-\(n)", "Unità superiore", [EditForm.Option(value: "", label: "— nessuna (vertice) —", selected: unit?.parent == nil)]
-                    + units.map { EditForm.Option(value: $0.id, label: $0.name, selected: $0.id == unit?.parent) }),
-                .select("responsabile-\(n)", "Responsabile", [EditForm.Option(value: "", label: "— nessuno —", selected: unit?.head == nil)]
-                    + plan.organization.managers.map { EditForm.Option(value: $0.id, label: $0.name, selected: $0.id == unit?.head) }),
+                .select("superiore-\(n)", "Unità superiore", unitOptions(plan, selected: unit?.parent, none: "— nessuna (vertice) —")),
+                .select("responsabile-\(n)", "Responsabile", managerOptions(plan, selected: unit?.head)),
             ]
         }
         return EditFormView(heading: "Struttura organizzativa", snapshot: snapshot, user: user, context: context, form: EditForm(fields: fields),

@@ -13,9 +13,16 @@ extension PIAOPages {
         PlanEditSubmission(app: app, capability: .editRiskRegister, returnTo: Paths.piaoRisks)
     }
 
-    private func unitOptions(_ plan: Plan, selected: String?) -> [EditForm.Option] {
-        [EditForm.Option(value: "", label: "— nessuna —", selected: selected == nil)]
+    /// The organization's units to choose from, or none.
+    func unitOptions(_ plan: Plan, selected: String?, none: String = "— nessuna —") -> [EditForm.Option] {
+        [EditForm.Option(value: "", label: none, selected: selected == nil)]
             + (plan.organization.units ?? []).map { EditForm.Option(value: $0.id, label: $0.name, selected: $0.id == selected) }
+    }
+
+    /// The organization's managers to choose from, or none.
+    func managerOptions(_ plan: Plan, selected: String?) -> [EditForm.Option] {
+        [EditForm.Option(value: "", label: "— nessuno —", selected: selected == nil)]
+            + plan.organization.managers.map { EditForm.Option(value: $0.id, label: $0.name, selected: $0.id == selected) }
     }
 
     // MARK: Prevention measures
@@ -48,8 +55,7 @@ extension PIAOPages {
             .text("tipologia", "Tipologia", measure?.type ?? "", hint: "Controllo, trasparenza, regolamentazione, rotazione, formazione, semplificazione…"),
             .text("rischi", "Eventi rischiosi trattati", (measure?.risks ?? []).joined(separator: ", "),
                   hint: "Codici separati da virgole: \(register.processes.flatMap(\.events).prefix(3).map(\.code).joined(separator: ", "))…"),
-            .select("responsabile", "Responsabile", [EditForm.Option(value: "", label: "— nessuno —", selected: measure?.owner == nil)]
-                + plan.organization.managers.map { EditForm.Option(value: $0.id, label: $0.name, selected: $0.id == measure?.owner) }),
+            .select("responsabile", "Responsabile", managerOptions(plan, selected: measure?.owner)),
             .select("unita", "Unità organizzativa", unitOptions(plan, selected: measure?.unit)),
             .text("tempi", "Tempi di attuazione", measure?.timing ?? "", hint: "Ad esempio: entro il 30/6, semestrale."),
             .textarea("descrizione", "Descrizione", measure?.description ?? ""),
@@ -188,14 +194,22 @@ extension PIAOPages {
         let existing = code == Self.newEntry ? nil : code
         return try await riskSubmission.submit(request, context) { snapshot, input, problems throws(EditError) in
             if let existing, input.text("azione") == "elimina" { return try PIAOEdit.deleteEvent(snapshot.plan, process: process, code: existing) }
-            let exposure = ExposureIndicator.allCases.compactMap { indicator in
-                RiskLevel(rawValue: input.text("esposizione-\(indicator.rawValue)")).map { ExposureRating(indicator: indicator, level: $0) }
+            // The form shows the figures of the register's method only: those of the other method stay as they were,
+            // so that switching methods back and forth loses nothing.
+            let register = snapshot.plan.piao?.risks
+            var assessment = register?.processes.first { $0.code == process }?.events.first { $0.code == existing }?.assessment ?? RiskAssessment()
+            if register?.ratingMethod ?? .qualitative == .qualitative {
+                let exposure = ExposureIndicator.allCases.compactMap { indicator in
+                    RiskLevel(rawValue: input.text("esposizione-\(indicator.rawValue)")).map { ExposureRating(indicator: indicator, level: $0) }
+                }
+                assessment.exposure = exposure.isEmpty ? nil : exposure
+            } else {
+                let message = "Scrivere un numero intero da 1 a 5."
+                assessment.probability = EditForm.integer(input, "probabilita", "Probabilità: \(message)", problems: &problems)
+                assessment.impact = EditForm.integer(input, "impatto", "Impatto: \(message)", problems: &problems)
             }
-            let message = "Scrivere un numero intero da 1 a 5."
-            let assessment = RiskAssessment(exposure: exposure.isEmpty ? nil : exposure,
-                                            probability: EditForm.integer(input, "probabilita", "Probabilità: \(message)", problems: &problems),
-                                            impact: EditForm.integer(input, "impatto", "Impatto: \(message)", problems: &problems),
-                                            rating: RiskLevel(rawValue: input.text("giudizio")), motivation: input.optional("motivazione"))
+            assessment.rating = RiskLevel(rawValue: input.text("giudizio"))
+            assessment.motivation = input.optional("motivazione")
             let fields = PIAOEdit.EventFields(description: input.text("descrizione"), factors: input.lines("fattori"),
                                               assessment: assessment == RiskAssessment() ? nil : assessment)
             return try PIAOEdit.setEvent(snapshot.plan, process: process, code: existing, newCode: existing ?? input.text("codice"), fields)
@@ -236,6 +250,7 @@ extension PIAOPages {
 
     @Sendable func saveTransparency(_ request: Request, context: WebRequestContext) async throws -> Response {
         try await riskSubmission.submit(request, context) { snapshot, input, _ throws(EditError) in
+            let stored = snapshot.plan.piao?.risks?.transparency ?? []
             var rows: [TransparencyObligation] = []
             for n in input.rows("sezione") {
                 let section = input.text("sezione-\(n)"), content = input.text("contenuto-\(n)")
@@ -245,8 +260,8 @@ extension PIAOPages {
                 row.subsection = input.optional("sottosezione-\(n)")
                 row.reference = input.optional("riferimento-\(n)")
                 row.office = input.optional("ufficio-\(n)")
-                // Keep the publication owner set in the plan file for the same line.
-                row.owner = snapshot.plan.piao?.risks?.transparency?.first { $0.section == section && $0.content == content }?.owner
+                // Box n of the form shows stored line n: keep the publication owner the plan file set for it.
+                row.owner = n < stored.count ? stored[n].owner : nil
                 rows.append(row)
             }
             return try PIAOEdit.setTransparency(snapshot.plan, method: RiskMethod(rawValue: input.text("metodo")) ?? .qualitative, rows: rows)
