@@ -77,7 +77,10 @@ struct ParallelRollUpTests {
         }
     }
 
-    @Test("fixed sizes and seeds, 2 to 8 tasks: equal to the one-core pass bit for bit", arguments: [(1, 300, 1), (7, 300, 1), (40, 60, 7), (25, 120, 42)])
+    /// 150 organizations span more than one chunk of `ScoringPass.organizationsPerChunk`, and the tasks' ranges
+    /// start in the middle of one.
+    @Test("fixed sizes and seeds, 2 to 8 tasks: equal to the one-core pass bit for bit",
+          arguments: [(1, 300, 1), (7, 300, 1), (40, 60, 7), (25, 120, 42), (150, 12, 5)])
     func fixedSizes(organizations: Int, size: Int, seed: Int) async {
         let rollUp = Self.compiled(organizations: organizations, indicatorsPerOrganization: size, seed: UInt64(seed))
         for tasks in [1, 2, 3, 8] {

@@ -2,20 +2,27 @@ import Performa
 
 extension CompiledRollUp {
     /// `rollUp()` on up to `tasks` cores: the organizations are split into `tasks` contiguous ranges of about as many
-    /// indicators each, and a child task scores each range's indicators and groups into buffers of its own (it reads
-    /// the shared columns, writes nothing shared); the results are then copied into the columns and the levels above
-    /// the groups scored. Every organization is scored by the same kernel, in the same order, as on one core: the
-    /// numbers are the same to the last bit.
+    /// indicators each; a child task scores each range but the first into buffers of its own (it reads the shared
+    /// columns, writes nothing shared) while this task scores the first in place; then the children's results are
+    /// copied into the columns. Every organization is scored by the same kernels, in the same order, as on one core:
+    /// the numbers are the same to the last bit.
     public mutating func rollUp(tasks: Int) async {
         let ranges = organizationRanges(count: tasks)
         guard ranges.count > 1 else { return rollUp() }
-        let pass = IndicatorPass(self)
-        let scored = await withTaskGroup(of: ScoredGroups.self, returning: [ScoredGroups].self) { group in
-            for range in ranges { group.addTask { ScoredGroups(range, pass: pass) } }
-            return await group.reduce(into: []) { $0.append($1) }
+        var scored = takeScored()
+        let pass = ScoringPass(self)
+        await withTaskGroup(of: ScoredColumns.self) { group in
+            for range in ranges.dropFirst() {
+                group.addTask {
+                    var part = pass.columns(for: range)
+                    pass.score(range, into: &part)
+                    return part
+                }
+            }
+            pass.score(ranges[0], into: &scored)
+            for await part in group { scored.update(from: part) }
         }
-        for part in scored { store(part) }
-        scoreAboveGroups(of: 0..<organizationCount)
+        restore(scored)
     }
 
     /// At most `count` contiguous, non-empty ranges of organizations covering them all, with about as many
@@ -39,59 +46,5 @@ extension CompiledRollUp {
         }
         ranges.append(start..<organizations)
         return ranges
-    }
-
-    /// Copies a child task's results into the columns.
-    private mutating func store(_ part: ScoredGroups) {
-        func copy<T>(_ source: [T], into column: inout [T], at range: Range<Int>) {
-            column.withUnsafeMutableBufferPointer { column in
-                _ = UnsafeMutableBufferPointer(rebasing: column[range]).update(fromContentsOf: source)
-            }
-        }
-        copy(part.score, into: &indicators.score, at: part.indicators)
-        copy(part.status, into: &indicators.status, at: part.indicators)
-        copy(part.groupScore, into: &groups.score, at: part.groups)
-        copy(part.groupStatus, into: &groups.status, at: part.groups)
-    }
-}
-
-/// The scores and statuses of a range of organizations' indicators and groups, computed by one child task of
-/// the parallel roll-up into arrays of its own.
-struct ScoredGroups: Sendable {
-    let indicators: Range<Int>
-    let groups: Range<Int>
-    let score: [Double]
-    let status: [UInt8]
-    let groupScore: [Double]
-    let groupStatus: [UInt8]
-
-    init(_ organizations: Range<Int>, pass: IndicatorPass) {
-        let groups = pass.groups(of: organizations), indicators = pass.indicators(of: groups)
-        self.groups = groups
-        self.indicators = indicators
-        // Every entry is written by the pass (each indicator sits in one rule run, each group is combined), so
-        // the buffers start uninitialised instead of being filled with zeros first.
-        var score: [Double] = [], status: [UInt8] = [], groupScore: [Double] = []
-        groupStatus = Array(unsafeUninitializedCapacity: groups.count) { groupStatus, groupStatusCount in
-            groupScore = Array(unsafeUninitializedCapacity: groups.count) { groupScore, groupScoreCount in
-                status = Array(unsafeUninitializedCapacity: indicators.count) { status, statusCount in
-                    score = Array(unsafeUninitializedCapacity: indicators.count) { score, scoreCount in
-                        pass.withKernel(score: KernelOutput(score, first: indicators.lowerBound),
-                                        status: KernelOutput(status, first: indicators.lowerBound),
-                                        groupScore: KernelOutput(groupScore, first: groups.lowerBound),
-                                        groupStatus: KernelOutput(groupStatus, first: groups.lowerBound)) { kernel in
-                            pass.scoreGroups(of: organizations, kernel: kernel)
-                        }
-                        scoreCount = indicators.count
-                    }
-                    statusCount = indicators.count
-                }
-                groupScoreCount = groups.count
-            }
-            groupStatusCount = groups.count
-        }
-        self.score = score
-        self.status = status
-        self.groupScore = groupScore
     }
 }

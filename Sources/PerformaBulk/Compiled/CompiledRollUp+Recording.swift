@@ -37,21 +37,24 @@ extension CompiledRollUp {
         let parent = Int(groups.parent[g])
         let strategic: Int? = groups.kind[g] == .agency ? nil : parent
         let organization = self.organization(ofGroup: g)
-        scoreGroup(g, policy: policies[Int(organizations.policy[organization])])
+        let policy = policies[Int(organizations.policy[organization])]
         // The managers the objective counts for, directly or through its strategic objective.
         let direct = groups.managers[Int(groups.managerStart[g])..<Int(groups.managerStart[g + 1])]
         let throughStrategic = strategic.map { strategics.managers[Int(strategics.managerStart[$0])..<Int(strategics.managerStart[$0 + 1])] } ?? []
         let area = strategic.map { Int(strategics.area[$0]) }
-        withLevelKernel { kernel in
-            if let strategic, let area {
-                kernel.scoreStrategic(strategic)
-                kernel.scoreArea(area)
-                kernel.scoreOrganization(organization)
-            } else {
-                kernel.scoreAgency(parent)
+        scoring { pass, scored in
+            pass.indicators.withKernel(&scored) { $0.scoreGroup(g, policy: policy) }
+            pass.levels.withKernel(&scored) { kernel in
+                if let strategic, let area {
+                    kernel.scoreStrategic(strategic)
+                    kernel.scoreArea(area)
+                    kernel.scoreOrganization(organization)
+                } else {
+                    kernel.scoreAgency(parent)
+                }
+                for m in throughStrategic { kernel.scoreManager(Int(m)) }
+                for m in direct { kernel.scoreManager(Int(m)) }
             }
-            for m in throughStrategic { kernel.scoreManager(Int(m)) }
-            for m in direct { kernel.scoreManager(Int(m)) }
         }
     }
 

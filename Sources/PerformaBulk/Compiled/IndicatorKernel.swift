@@ -91,16 +91,18 @@ struct IndicatorKernel {
     private func combineGroup(_ g: Int) {
         let range = Int(indicatorStart[g])..<Int(indicatorStart[g + 1])
         let complete = ScoreStatus.complete.compiledCode
-        var weightedSum = 0.0, weightTotal = 0.0, plainSum = 0.0
+        var weightedSum = 0.0, weightTotal = 0.0
         // Non-zero once an indicator is not complete or carries an override.
         var exceptional: UInt8 = 0
         for i in range {
             exceptional |= (status[i] ^ complete) | (rule[i] & ScoringRule.overriddenFlag)
             weightTotal += weight[i]
             weightedSum += weight[i] * score[i]
-            plainSum += score[i]
         }
         if exceptional == 0 {
+            // The plain sum counts only when no indicator has a weight: taken then, the same additions in the same order.
+            var plainSum = 0.0
+            if !(weightTotal > 0) { for i in range { plainSum += score[i] } }
             (groupScore[g], groupStatus[g]) = WeightedMean(complete: range.count, weightedSum: weightedSum, weightTotal: weightTotal,
                                                            plainSum: plainSum).outcome()
             return

@@ -2,8 +2,9 @@ import Performa
 
 /// What scoring the indicators and their groups reads from a `CompiledRollUp`: the indicators' columns, the
 /// groups' ranges, the compound parts, each organization's policy, groups and rule order. Sendable, and cheap to
-/// make (the arrays are shared, no element is copied): the one-core pass and every child task of the parallel
-/// roll-up score through the same `IndicatorKernel` over the same columns, so they compute the same numbers.
+/// make (the arrays are shared, no element is copied): the one-core pass, the incremental path and every child task
+/// of the parallel roll-up score through the same `IndicatorKernel` over the same columns, so they compute the same
+/// numbers.
 struct IndicatorPass: Sendable {
     let rule: [UInt8]
     let target: [Double]
@@ -61,27 +62,31 @@ struct IndicatorPass: Sendable {
         }
     }
 
-    /// Lends the columns as buffers, with the outputs the caller lends, as an `IndicatorKernel` for the duration of
-    /// `body`: the loop over millions of indicators then runs without copy-on-write checks or bounds checks.
-    func withKernel<R>(score: KernelOutput<Double>, status: KernelOutput<UInt8>, groupScore: KernelOutput<Double>,
-                       groupStatus: KernelOutput<UInt8>, _ body: (IndicatorKernel) -> R) -> R {
-        parts.rule.withUnsafeBufferPointer { partRule in
-            parts.target.withUnsafeBufferPointer { partTarget in
-                parts.auxiliary.withUnsafeBufferPointer { partAuxiliary in
-                    parts.value.withUnsafeBufferPointer { partValue in
-                        rule.withUnsafeBufferPointer { rule in
-                            target.withUnsafeBufferPointer { target in
-                                auxiliary.withUnsafeBufferPointer { auxiliary in
-                                    value.withUnsafeBufferPointer { value in
-                                        weight.withUnsafeBufferPointer { weight in
-                                            override.withUnsafeBufferPointer { override in
-                                                indicatorStart.withUnsafeBufferPointer { indicatorStart in
-                                                    body(IndicatorKernel(
-                                                        rule: rule, target: target, auxiliary: auxiliary, value: value, weight: weight,
-                                                        override: override, indicatorStart: indicatorStart,
-                                                        parts: CompiledPartsView(rule: partRule, target: partTarget, auxiliary: partAuxiliary,
-                                                                                 value: partValue),
-                                                        score: score, status: status, groupScore: groupScore, groupStatus: groupStatus))
+    /// Lends the columns as buffers, writing the indicators' and groups' results into `scored`, as an
+    /// `IndicatorKernel` for the duration of `body`: the loop over millions of indicators then runs without
+    /// copy-on-write checks or bounds checks.
+    func withKernel<R>(_ scored: inout ScoredColumns, _ body: (IndicatorKernel) -> R) -> R {
+        scored.indicators.withOutputs { score, status in
+            scored.groups.withOutputs { groupScore, groupStatus in
+                parts.rule.withUnsafeBufferPointer { partRule in
+                    parts.target.withUnsafeBufferPointer { partTarget in
+                        parts.auxiliary.withUnsafeBufferPointer { partAuxiliary in
+                            parts.value.withUnsafeBufferPointer { partValue in
+                                rule.withUnsafeBufferPointer { rule in
+                                    target.withUnsafeBufferPointer { target in
+                                        auxiliary.withUnsafeBufferPointer { auxiliary in
+                                            value.withUnsafeBufferPointer { value in
+                                                weight.withUnsafeBufferPointer { weight in
+                                                    override.withUnsafeBufferPointer { override in
+                                                        indicatorStart.withUnsafeBufferPointer { indicatorStart in
+                                                            body(IndicatorKernel(
+                                                                rule: rule, target: target, auxiliary: auxiliary, value: value, weight: weight,
+                                                                override: override, indicatorStart: indicatorStart,
+                                                                parts: CompiledPartsView(rule: partRule, target: partTarget, auxiliary: partAuxiliary,
+                                                                                         value: partValue),
+                                                                score: score, status: status, groupScore: groupScore, groupStatus: groupStatus))
+                                                        }
+                                                    }
                                                 }
                                             }
                                         }

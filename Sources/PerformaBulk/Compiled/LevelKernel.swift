@@ -1,9 +1,10 @@
 import Performa
 
 /// The levels above the indicators — strategic objectives, areas, organizations, special agencies and
-/// managers — scored over columns lent as buffers by `CompiledRollUp` for the duration of a pass, as
+/// managers — scored over columns lent as buffers by a `LevelPass` for the duration of a pass, as
 /// `IndicatorKernel` does for the indicators: no bounds checks, and no reloads or uniqueness checks on every
-/// access as in a mutating method of the roll-up.
+/// access as in a mutating method of the roll-up. It reads the groups' results and writes the other levels'
+/// through `KernelOutput`s, so that a child task of the parallel roll-up can score into buffers of its own.
 struct LevelKernel {
     let groups: GroupResults
     let strategics: StrategicColumns
@@ -52,18 +53,21 @@ struct LevelKernel {
         (agencies.score[a], agencies.status[a]) = mean.outcome()
     }
 
-    /// The assignment table's weights over the final achievement of each assigned objective.
+    /// The assignment table's weights over the final achievement of each assigned objective. Groups and strategic
+    /// objectives interleave in code order, so the column an objective is read from is chosen by a select rather
+    /// than a branch (which mispredicted on about one assignment in four).
     func scoreManager(_ m: Int) {
         var mean = WeightedMean()
         for n in Int(managers.assignmentStart[m])..<Int(managers.assignmentStart[m + 1]) {
             let objective = managers.assignmentObjective[n], weight = managers.assignmentWeight[n]
             if objective == CompiledManagers.unknownObjective {
                 mean.add(weight: weight, computed: .nan, override: .nan, status: ScoreStatus.notApplicable.compiledCode)
-            } else if objective >= 0 {
-                groups.add(Int(objective), weight: weight, to: &mean)
-            } else {
-                strategics.add(Int(-(objective + 1)), weight: weight, to: &mean)
+                continue
             }
+            let isGroup = objective >= 0, index = Int(isGroup ? objective : ~objective)
+            let score = isGroup ? groups.score : strategics.score, status = isGroup ? groups.status : strategics.status
+            let override = isGroup ? groups.override : strategics.override
+            mean.add(weight: weight, computed: score[index], override: override[index], status: status[index])
         }
         (managers.score[m], managers.status[m]) = mean.outcome()
     }
@@ -74,8 +78,8 @@ struct LevelKernel {
 struct GroupResults {
     let weight: UnsafeBufferPointer<Double>
     let override: UnsafeBufferPointer<Double>
-    let score: UnsafeBufferPointer<Double>
-    let status: UnsafeBufferPointer<UInt8>
+    let score: KernelOutput<Double>
+    let status: KernelOutput<UInt8>
 
     /// Group `g` as a part of a mean, with `weight` (its own in its parent, or a manager's assignment weight).
     @inline(__always)
@@ -91,8 +95,8 @@ struct StrategicColumns {
     let ownShare: UnsafeBufferPointer<Double>
     let weight: UnsafeBufferPointer<Double>
     let override: UnsafeBufferPointer<Double>
-    let score: UnsafeMutableBufferPointer<Double>
-    let status: UnsafeMutableBufferPointer<UInt8>
+    let score: KernelOutput<Double>
+    let status: KernelOutput<UInt8>
 
     /// Strategic objective `s` as a part of a mean, with `weight` (its own in its area, or an assignment weight).
     @inline(__always)
@@ -104,8 +108,8 @@ struct StrategicColumns {
 struct AreaColumns {
     let strategicStart: UnsafeBufferPointer<Int32>
     let weight: UnsafeBufferPointer<Double>
-    let score: UnsafeMutableBufferPointer<Double>
-    let status: UnsafeMutableBufferPointer<UInt8>
+    let score: KernelOutput<Double>
+    let status: KernelOutput<UInt8>
 }
 
 struct OrganizationColumns {
@@ -113,8 +117,8 @@ struct OrganizationColumns {
     let strategicStart: UnsafeBufferPointer<Int32>
     let agencyStart: UnsafeBufferPointer<Int32>
     let managerStart: UnsafeBufferPointer<Int32>
-    let score: UnsafeMutableBufferPointer<Double>
-    let status: UnsafeMutableBufferPointer<UInt8>
+    let score: KernelOutput<Double>
+    let status: KernelOutput<UInt8>
 
     @inline(__always) func areas(_ o: Int) -> Range<Int> { Int(areaStart[o])..<Int(areaStart[o + 1]) }
     @inline(__always) func strategics(_ o: Int) -> Range<Int> { Int(strategicStart[o])..<Int(strategicStart[o + 1]) }
@@ -125,14 +129,14 @@ struct OrganizationColumns {
 struct AgencyColumns {
     let groupStart: UnsafeBufferPointer<Int32>
     let groupEnd: UnsafeBufferPointer<Int32>
-    let score: UnsafeMutableBufferPointer<Double>
-    let status: UnsafeMutableBufferPointer<UInt8>
+    let score: KernelOutput<Double>
+    let status: KernelOutput<UInt8>
 }
 
 struct ManagerColumns {
     let assignmentStart: UnsafeBufferPointer<Int32>
     let assignmentObjective: UnsafeBufferPointer<Int32>
     let assignmentWeight: UnsafeBufferPointer<Double>
-    let score: UnsafeMutableBufferPointer<Double>
-    let status: UnsafeMutableBufferPointer<UInt8>
+    let score: KernelOutput<Double>
+    let status: KernelOutput<UInt8>
 }
