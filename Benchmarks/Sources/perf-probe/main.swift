@@ -3,6 +3,7 @@
 //
 //     perf-probe validate|score|validate+score|piano|parse|import-brescia 100
 //     perf-probe import-national 100        # 100 generated plan files of 300 indicators, read once each
+//     perf-probe appraisal-national 1000    # the appraisal bulk path over 1.000 organizations of 100 people, 5 times
 import BenchmarkData
 import Foundation
 import Performa
@@ -41,6 +42,15 @@ case "validate", "score", "validate+score", "piano", "parse":
         }
         run { texts.reduce(0) { count, text in count + (TargetParser.parse(text) == .notApplicable ? 1 : 0) } }
     }
+case "appraisal-national":
+    let staff = NationalStaff(organizations: runs)
+    var times: [Duration] = []
+    for _ in 0..<5 {
+        let start = clock.now
+        checksum &+= Int(staff.scoreAndPayAll())
+        times.append(clock.now - start)
+    }
+    print("appraisal-national: \(runs) organizations, median \(times.sorted()[2]) over 5 runs (checksum \(checksum))")
 case "import-brescia":
     let text = try String(contentsOf: BenchmarkFiles.bresciaPlanFile, encoding: .utf8)
     try run { try PlanFile.read(text, fileName: "brescia.yaml").areas.count }
