@@ -39,4 +39,26 @@ public struct NationalStaff: Sendable {
         }
         return paid
     }
+
+    /// Every organization compiled into one `CompiledStaff` (the load step, outside the measurement).
+    public func compiled() -> CompiledStaff {
+        var compiled = CompiledStaff(smvp: smvp, year: 2021)
+        for staff in organizations {
+            compiled.add(organization: organization, scorecard: scorecard, people: staff.people, inputs: staff.inputs)
+        }
+        return compiled
+    }
+
+    /// The compiled path: every scheda scored (`CompiledStaff.score`) and each organization's funds shared as in
+    /// `scoreAndPayAll`; the cents paid in all.
+    public static func scoreAndPay(_ compiled: inout CompiledStaff) -> Int64 {
+        compiled.score()
+        var paid: Int64 = 0
+        for o in 0..<compiled.organizationCount {
+            for distribution in compiled.distributions(ofOrganization: o, funds: { _ in 10_000_000 }) {
+                paid &+= distribution.lines.reduce(0) { $0 &+ $1.totalCents }
+            }
+        }
+        return paid
+    }
 }

@@ -4,6 +4,7 @@
 //     perf-probe validate|score|validate+score|piano|parse|import-brescia 100
 //     perf-probe import-national 100        # 100 generated plan files of 300 indicators, read once each
 //     perf-probe appraisal-national 1000    # the appraisal bulk path over 1.000 organizations of 100 people, 5 times
+//     perf-probe appraisal-compiled 1000    # the same staff compiled (CompiledStaff), scored and paid 5 times
 import BenchmarkData
 import Foundation
 import Performa
@@ -51,6 +52,18 @@ case "appraisal-national":
         times.append(clock.now - start)
     }
     print("appraisal-national: \(runs) organizations, median \(times.sorted()[2]) over 5 runs (checksum \(checksum))")
+case "appraisal-compiled":
+    let staff = NationalStaff(organizations: runs)
+    let compileStart = clock.now
+    var compiled = staff.compiled()
+    print("appraisal-compiled: \(runs) organizations compiled in \(clock.now - compileStart)")
+    var times: [Duration] = []
+    for _ in 0..<5 {
+        let start = clock.now
+        checksum &+= Int(NationalStaff.scoreAndPay(&compiled))
+        times.append(clock.now - start)
+    }
+    print("appraisal-compiled: \(runs) organizations, median \(times.sorted()[2]) over 5 runs (checksum \(checksum))")
 case "import-brescia":
     let text = try String(contentsOf: BenchmarkFiles.bresciaPlanFile, encoding: .utf8)
     try run { try PlanFile.read(text, fileName: "brescia.yaml").areas.count }

@@ -40,7 +40,7 @@ public struct Appraisal: Codable, Hashable, Sendable {
     }
 
     /// Final points of a score, rounded to the hundredth of a point.
-    static func points(_ score: Score) -> Double? {
+    public static func points(_ score: Score) -> Double? {
         score.final.map { ($0 * 10_000).rounded(.toNearestOrAwayFromZero) / 100 }
     }
 }

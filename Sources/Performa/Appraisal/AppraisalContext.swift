@@ -10,7 +10,7 @@ public struct AppraisalContext: Sendable {
     let peopleById: [String: Person]
     let inputs: [String: AppraisalInput]
     let evaluators: [String: String]
-    let units: UnitPerformance
+    public let units: UnitPerformance
     /// The behaviours component (points on 100) of each appraised person with every behaviour rated.
     let behaviourPoints: [String: Double]
     /// Person ids each evaluator rates, in id order.

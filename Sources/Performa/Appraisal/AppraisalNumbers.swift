@@ -20,7 +20,7 @@ public struct AppraisalNumbers: Hashable, Sendable {
                   final: scheda.final, points: scheda.points)
     }
 
-    init(person: String, profile: String?, serviceMonths: Int, appraised: Bool, final: Score, points: Double?) {
+    public init(person: String, profile: String?, serviceMonths: Int, appraised: Bool, final: Score, points: Double?) {
         self.person = person
         self.profile = profile
         self.serviceMonths = serviceMonths
@@ -64,7 +64,9 @@ extension AppraisalScoring {
             case .differentiation:
                 if let rule = smvp.differentiationCapacity {
                     let scores = context.ratedBy(person.id).compactMap { context.behaviourPoints[$0] }
-                    score = DifferentiationCapacity.evaluate(behaviourScores: scores, rule: rule, topFrom: smvp.topRatingFrom).score
+                    score = DifferentiationCapacity.score(rated: scores.count,
+                                                          standardDeviation: RatingDistribution.meanAndStandardDeviation(scores)?.standardDeviation,
+                                                          rule: rule)
                 } else {
                     score = notApplicable
                 }

@@ -90,7 +90,7 @@ public enum AppraisalScoring {
     /// rule (`WeightedMean`, whose status does not depend on the order of the parts, so they are not sorted); the
     /// value is the weighted mean of the components' printed percentages, in exact hundredths (nil when it cannot
     /// be computed: then `score` is the roll-up's own).
-    static func finalScore(_ parts: [(weight: Double, score: Score)]) -> (score: Score, hundredths: Int?) {
+    public static func finalScore(_ parts: [(weight: Double, score: Score)]) -> (score: Score, hundredths: Int?) {
         var mean = WeightedMean()
         var totalWeight = 0, weightedSum = 0
         for part in parts {

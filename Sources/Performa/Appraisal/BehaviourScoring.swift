@@ -13,15 +13,21 @@ public enum BehaviourScoring {
     /// The component's numbers alone (status and hundredths, no rows or text): the rule both the scheda and the
     /// bulk path (`AppraisalNumbers`) use.
     static func value(_ ratings: [BehaviourRating], behaviours: [Behaviour], scale: RatingScale) -> (status: ScoreStatus, hundredths: Int?) {
+        value(behaviours: behaviours, scale: scale) { k in ratings.last { $0.behaviour == behaviours[k].id }?.rating }
+    }
+
+    /// `value` with the rating of behaviour `k` (the profile's `behaviours[k]`) given by `rating(k)`, nil when not
+    /// rated: the bulk path (`CompiledStaff`) keeps the ratings by position.
+    public static func value(behaviours: [Behaviour], scale: RatingScale, rating: (Int) -> Int?) -> (status: ScoreStatus, hundredths: Int?) {
         let equal = behaviours.allSatisfy { $0.weight == nil }
         var totalWeight = 0, weighted = 0
         var invalid = false, missing = behaviours.isEmpty
-        for behaviour in behaviours {
-            guard let given = ratings.last(where: { $0.behaviour == behaviour.id }) else { missing = true; continue }
-            guard scale.contains(given.rating) else { invalid = true; continue }
+        for (k, behaviour) in behaviours.enumerated() {
+            guard let given = rating(k) else { missing = true; continue }
+            guard scale.contains(given) else { invalid = true; continue }
             let weight = equal ? 100 : Hundredths.of(percent: behaviour.weight ?? 0)
             totalWeight += weight
-            weighted += weight * given.rating
+            weighted += weight * given
         }
         if invalid { return (.invalid, nil) }
         if missing { return (.missing, nil) }

@@ -14,13 +14,20 @@ public enum DifferentiationCapacity {
     /// - Parameter behaviourScores: the behaviours component (points on 100) of each person the evaluator rated.
     public static func evaluate(behaviourScores: [Double], rule: DifferentiationCapacityRule, topFrom: Double) -> Outcome {
         let distribution = RatingDistribution(scores: behaviourScores, topFrom: topFrom)
-        guard distribution.count >= rule.minimumRated, let sigma = distribution.standardDeviation else {
-            return Outcome(score: Score(computed: nil, status: .notApplicable), distribution: distribution,
+        let score = score(rated: distribution.count, standardDeviation: distribution.standardDeviation, rule: rule)
+        guard let value = score.computed, let sigma = distribution.standardDeviation else {
+            return Outcome(score: score, distribution: distribution,
                            explanation: "valutati \(distribution.count), meno dei \(rule.minimumRated) richiesti: componente non applicabile, pesi ri-normalizzati")
         }
-        let value = min(1, sigma / rule.targetStandardDeviation)
         let text = "scarto quadratico medio dei comportamenti valutati \(ItalianNumber.format(sigma, fractionDigits: 2)) punti su \(distribution.count) valutati, "
             + "atteso \(ItalianNumber.format(rule.targetStandardDeviation, fractionDigits: 2)): min(1; \(ItalianNumber.format(sigma, fractionDigits: 2)) / \(ItalianNumber.format(rule.targetStandardDeviation, fractionDigits: 2))) = \(ItalianNumber.percent(value))"
-        return Outcome(score: Score(computed: value, status: .complete), distribution: distribution, explanation: text)
+        return Outcome(score: score, distribution: distribution, explanation: text)
+    }
+
+    /// The component's score, without its text: `min(1, σ / σ target)` of the behaviour scores of the `rated` people
+    /// (σ from `RatingDistribution.meanAndStandardDeviation`), not applicable with fewer than the rule's minimum.
+    public static func score(rated: Int, standardDeviation sigma: Double?, rule: DifferentiationCapacityRule) -> Score {
+        guard rated >= rule.minimumRated, let sigma else { return Score(computed: nil, status: .notApplicable) }
+        return Score(computed: min(1, sigma / rule.targetStandardDeviation), status: .complete)
     }
 }

@@ -22,12 +22,18 @@ public struct RatingDistribution: Codable, Hashable, Sendable {
         var bands = Array(repeating: 0, count: 10)
         for score in scores { bands[min(9, max(0, Int(score / 10)))] += 1 }
         self.bands = bands
-        guard !scores.isEmpty else { return }
-        let mean = scores.reduce(0, +) / Double(scores.count)
+        guard let (mean, standardDeviation) = Self.meanAndStandardDeviation(scores) else { return }
         self.mean = mean
-        standardDeviation = (scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(scores.count)).squareRoot()
+        self.standardDeviation = standardDeviation
         lowest = scores.min()
         highest = scores.max()
+    }
+
+    /// The mean and the (population) standard deviation of `scores`; nil when there are none.
+    public static func meanAndStandardDeviation(_ scores: [Double]) -> (mean: Double, standardDeviation: Double)? {
+        guard !scores.isEmpty else { return nil }
+        let mean = scores.reduce(0, +) / Double(scores.count)
+        return (mean, (scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(scores.count)).squareRoot())
     }
 
     /// Share of top ratings, as a fraction; nil with nobody rated.
