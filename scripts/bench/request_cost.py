@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Where the microseconds of one request go (issue 15, item 2): server CPU time per request, split by middleware.
 
-For the bare Hummingbird server and for Performa's `/livez`, scorecard JSON and cruscotto routes (SQLite demo, release
-build), at 64 connections:
+For the bare Hummingbird server and for Performa's `/livez`, scorecard JSON, cruscotto and *La mia valutazione* routes
+(SQLite demo, release build), at 64 connections:
 
 1. the server's CPU time per request: user + system time of the server process (from /proc) over a wrk run, divided
    by the requests served (so idle time and wrk's own time are not counted);
@@ -107,9 +107,11 @@ def main():
         api = Api(server.base, "lettore")
         cookie = harness.browser_session(server.base, "lettore")
         api.get(f"/api/plans/{PLAN}/scores")
+        harness.request(server.base, "GET", "/valutazione?anno=2021", headers={"Cookie": cookie})
         routes = [("GET /livez", server.base + "/livez", {}),
                   ("GET /api/plans/…/scores", server.base + f"/api/plans/{PLAN}/scores", api.headers),
-                  ("GET /piani/…/cruscotto", server.base + f"/piani/{PLAN}/cruscotto", {"Cookie": cookie})]
+                  ("GET /piani/…/cruscotto", server.base + f"/piani/{PLAN}/cruscotto", {"Cookie": cookie}),
+                  ("GET /valutazione (La mia valutazione)", server.base + "/valutazione?anno=2021", {"Cookie": cookie})]
         table = {}
         for label, url, headers in routes:
             us, rps = cost_per_request(server.process.pid, url, headers, args.seconds)

@@ -19,8 +19,8 @@ struct CSRFMiddleware: RouterMiddleware {
         let path = request.uri.path
         if UIAssets.isStatic(path) || ServicePages.isOperations(path) || request.headers.bearer != nil { return try await next(request, context) }
         var context = context
-        if let token = request.cookies[Self.cookieName]?.value, token.count >= 32 {
-            context.csrfToken = token
+        if let token = request.cookie(Self.cookieName), token.utf8.count >= 32 {
+            context.csrfToken = String(token)
             context.csrfTokenFromCookie = true
             return try await next(request, context)
         }

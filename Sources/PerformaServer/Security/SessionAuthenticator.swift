@@ -19,8 +19,8 @@ struct SessionAuthenticator: AuthenticatorMiddleware {
         if let bearer = request.headers.bearer?.token {
             token = bearer
             viaBearer = true
-        } else if let cookie = request.cookies[Self.cookieName]?.value, !cookie.isEmpty {
-            token = cookie
+        } else if let cookie = request.cookie(Self.cookieName), !cookie.isEmpty {
+            token = String(cookie)
             viaBearer = false
         } else {
             return nil

@@ -73,7 +73,7 @@ struct SignOnPages: Sendable {
                              page: "Il sistema di accesso «\(settings.providerName)» non ha concluso l'accesso. \(retry)")
         }
         guard let state = parameters.get("state"), let code = parameters.get("code"),
-              let cookie = request.cookies[Self.stateCookie]?.value, RandomToken.equal(cookie, state) else {
+              let cookie = request.cookie(Self.stateCookie), RandomToken.equal(String(cookie), state) else {
             try await refuse("risposta senza stato o per un altro browser", page: "Accesso non valido o scaduto. \(retry)")
         }
         guard let pending = try await app.store.takeSignOn(organization: settings.organization, state: state, at: Date()) else {
