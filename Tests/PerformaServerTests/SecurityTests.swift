@@ -77,7 +77,7 @@ struct SecurityTests {
         "POST /api/session": "login dell'API: nessun cookie",
     ]
 
-    @Test("a browser gets its CSRF cookie on the first page; an API client with a bearer token gets none and writes without one")
+    @Test("a browser gets its CSRF cookie on the first page; an API client with a bearer token gets none and writes without one; probes get neither token nor document policies")
     func csrfCookieOnlyForBrowsers() async throws {
         try await TestServer.run { client, _ in
             let page = try await client.execute(uri: Paths.login, method: .get)
@@ -86,7 +86,11 @@ struct SecurityTests {
             for path in ServicePages.operationsPaths.sorted() {
                 let probe = try await client.execute(uri: path, method: .get)
                 #expect(probe.status == .ok && probe.headers[values: .setCookie].isEmpty, "\(path)")
+                // Nor the policies of a document a browser renders; never sniffed, never cached.
+                #expect(probe.headers[.contentSecurityPolicy] == nil && probe.headers[HeaderNames.frameOptions] == nil, "\(path)")
+                #expect(probe.headers[.xContentTypeOptions] == "nosniff" && probe.headers[.cacheControl] == "no-store", "\(path)")
             }
+            #expect(page.headers[.contentSecurityPolicy] == SecurityHeadersMiddleware.pagePolicy && page.headers[HeaderNames.frameOptions] == "DENY")
             let token = try await PermissionTests.openAPISession(client, username: DemoUser.manager)
             let read = try await client.execute(uri: "/api/plans/\(TestServer.planID)/scores", method: .get, headers: [.authorization: "Bearer \(token)"])
             #expect(read.status == .ok)

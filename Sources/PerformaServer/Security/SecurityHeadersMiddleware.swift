@@ -1,6 +1,6 @@
 import Hummingbird
 
-/// Strict security headers on every response. Pages load scripts, styles, fonts and images only from this server
+/// Strict security headers on every response (probes and metrics: only `nosniff` and `no-store`). Pages load scripts, styles, fonts and images only from this server
 /// and carry no inline script or style (SVG pictures use presentation attributes, which CSP allows); nobody may
 /// frame them. A handler that needs a different policy (the printable documents, whose styles are inline) sets
 /// its own `Content-Security-Policy`, which is kept.
@@ -20,10 +20,16 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
+        response.headers[.xContentTypeOptions] = "nosniff"
+        // Probes and metrics are read by machines, never rendered by a browser: the document policies would only cost
+        // every probe their bytes (a quarter of `/livez`'s header block). They are still never cached.
+        if ServicePages.isOperations(request.uri.path) {
+            response.headers[.cacheControl] = "no-store"
+            return response
+        }
         if response.headers[.contentSecurityPolicy] == nil {
             response.headers[.contentSecurityPolicy] = Self.pagePolicy
         }
-        response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HeaderNames.frameOptions] = "DENY"
         response.headers[HeaderNames.referrerPolicy] = "same-origin"
         response.headers[HeaderNames.openerPolicy] = "same-origin"
