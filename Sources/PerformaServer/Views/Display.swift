@@ -19,20 +19,23 @@ enum Display {
 
     /// A moment in Rome's time, `25/11/2026 05:13`.
     static func moment(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Rome") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let c = romeCalendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
         return "\(two(c.day))/\(two(c.month))/\(c.year ?? 0) \(two(c.hour)):\(two(c.minute))"
     }
 
     /// Today in Rome, as a calendar day.
     static func today(_ now: Date = Date()) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Rome") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day], from: now)
+        let c = romeCalendar.dateComponents([.year, .month, .day], from: now)
         return Day(c.year ?? 1970, c.month ?? 1, c.day ?? 1)
     }
+
+    /// Made once: a calendar and its time zone cost more to build than the date (and pages ask for it on every request).
+    private static let romeCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Rome") ?? .current
+        return calendar
+    }()
 
     /// The Bootstrap Italia badge of a score's status.
     static func statusBadge(_ score: Score) -> Badge {
