@@ -17,7 +17,9 @@ let benchmarks: @Sendable () -> Void = {
     // measurement, as the national roll-up's plans are), then every scheda scored and every fund shared; the same
     // numbers and cents as the other two (`CompiledStaffTests`).
     Benchmark("National, compiled staff: 1.000.000 schede scored and bonus distributed (10.000 organizations × 100)") { benchmark in
-        var compiled = nationalStaff.compiled()
+        // A copy of the staff compiled once: scoring replaces its result columns (the copy's first writes to the
+        // individual objectives' columns are measured too).
+        var compiled = nationalCompiledStaff
         benchmark.startMeasurement()
         blackHole(NationalStaff.scoreAndPay(&compiled))
     }
@@ -47,5 +49,6 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
-/// The national staff, generated once per process.
+/// The national staff, generated once per process, and compiled once (8–9 s, outside every measurement).
 let nationalStaff = NationalStaff(organizations: 10_000)
+let nationalCompiledStaff = nationalStaff.compiled()
