@@ -10,6 +10,13 @@ public struct IndicatorKey: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     public init?(parsing text: String) {
+        // Stored keys (`1.1.2/1`) are plain ASCII without blanks: split at the last slash, nothing to trim.
+        if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x80 }) {
+            guard let slash = text.utf8.lastIndex(of: UInt8(ascii: "/")), slash != text.utf8.startIndex,
+                  let number = Int(text[text.index(after: slash)...]) else { return nil }
+            self.init(objective: String(text[..<slash]), number: number)
+            return
+        }
         guard let slash = text.lastIndex(of: "/"), let number = Int(text[text.index(after: slash)...].trimmingCharacters(in: .whitespaces)) else {
             return nil
         }

@@ -26,6 +26,12 @@ extension SQLRow {
         return key
     }
 
+    /// A JSON list of strings (a measurement's evidence): most are empty, and those are read without a JSON decoder.
+    func stringList(_ column: String) throws -> [String]? {
+        if try optionalText(column) == "[]" { return [] }
+        return try json(column, as: [String].self)
+    }
+
     func json<T: Decodable>(_ column: String, as type: T.Type) throws -> T? {
         guard let value = try optionalText(column) else { return nil }
         do {

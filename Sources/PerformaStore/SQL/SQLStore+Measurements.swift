@@ -99,7 +99,7 @@ extension SQLStore {
                           at: try row.day("checkpoint"), revision: try row.integer("revision"), text: try row.text("value_text"),
                           note: try row.optionalText("note"), author: try row.text("author"), recordedBy: try row.text("recorded_by"),
                           recordedAt: try row.time("recorded_at"), statedAt: try row.optionalText("stated_at"),
-                          evidence: try row.json("evidence_json", as: [String].self), illustrative: try row.flag("illustrative"),
+                          evidence: try row.stringList("evidence_json"), illustrative: try row.flag("illustrative"),
                           planVersion: try row.integer("plan_version"))
     }
 }
@@ -129,12 +129,14 @@ extension Scope {
             SELECT m.* FROM measurements m WHERE m.organization_id = \(bind: organization) AND m.plan_id = \(bind: planID)\(latest)
             ORDER BY m.indicator_key, m.checkpoint, m.revision
             """).all().map(SQLStore.measurement)
-        // Plan order (1.1.2 before 1.1.10), then checkpoint, then revision: the order `Results` expects.
-        return rows.sorted { a, b in
-            if a.indicator != b.indicator { return a.indicator < b.indicator }
-            if a.at != b.at { return a.at < b.at }
-            return a.revision < b.revision
-        }
+        // Plan order (1.1.2 before 1.1.10), then checkpoint, then revision: the order `Results` expects. Each
+        // objective's sort key is made once per row, not at every comparison (`IndicatorKey.<` makes two).
+        return rows.map { (objective: ObjectiveCode.sortKey($0.indicator.objective), row: $0) }.sorted { a, b in
+            if a.objective != b.objective { return a.objective.lexicographicallyPrecedes(b.objective) }
+            if a.row.indicator.number != b.row.indicator.number { return a.row.indicator.number < b.row.indicator.number }
+            if a.row.at != b.row.at { return a.row.at < b.row.at }
+            return a.row.revision < b.row.revision
+        }.map(\.row)
     }
 
     /// Appends the next revision of a series. `expectedRevision` is the revision the writer based the value on.

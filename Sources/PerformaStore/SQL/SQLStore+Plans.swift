@@ -162,6 +162,14 @@ extension SQLStore {
         return a == b && stored.status.isFrozen && stored.version ?? 1 > 1
     }
 
+    /// Decodes stored plans with the process's memo of target texts: a plan's targets are stored as their texts, and
+    /// parsing them is most of the cost of reading a plan the server has not read before.
+    static var planDecoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.userInfo[TargetTextMemo.userInfoKey] = TargetTextMemo.stored
+        return decoder
+    }
+
     static func versionColumns(_ alias: String) -> String {
         ["organization_id", "plan_id", "version", "status", "title", "year", "sha256", "reason", "act_json", "created_by", "created_at", "row_version"]
             .map { "\(alias).\($0)" }.joined(separator: ", ")
@@ -230,7 +238,7 @@ extension Scope {
             throw StoreError.notFound(subject: "la versione \(version) del piano «\(planID)»")
         }
         do {
-            let plan = try JSONDecoder().decode(Plan.self, from: Data(try row.text("plan_json").utf8))
+            let plan = try SQLStore.planDecoder.decode(Plan.self, from: Data(try row.text("plan_json").utf8))
             return StoredPlan(plan: plan, info: info)
         } catch let error as StoreError {
             throw error
