@@ -171,7 +171,7 @@ struct APIRoutes: Sendable {
             // A real date, but the plan keeps no scorecard there: nothing at that address.
             throw HTTPError(.notFound, message: "Scadenza «\(requested)» non prevista dal piano (scadenze: \(snapshot.checkpoints.map(\.description).joined(separator: ", "))).")
         }
-        return Response.text(try snapshot.scorecardJSON(at: checkpoint), contentType: "application/json; charset=utf-8")
+        return Response.bytes(try snapshot.scorecardJSON(at: checkpoint), contentType: "application/json; charset=utf-8")
     }
 
     /// The validator's findings on the current version.

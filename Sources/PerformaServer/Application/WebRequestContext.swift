@@ -11,13 +11,15 @@ public struct WebRequestContext: AuthRequestContext, RequestContext {
     public var csrfToken = ""
     /// True when the token came with the request's cookie, so a form can be checked against it.
     public var csrfTokenFromCookie = false
-    /// The client's address as the socket sees it; nil in router tests, which have no socket.
-    public let clientAddress: String?
+    /// The client's address as the socket sees it; nil in router tests, which have no socket. Kept as the socket's
+    /// address and written out only when asked (the login throttle), not for every request.
+    private let remoteAddress: SocketAddress?
+    public var clientAddress: String? { remoteAddress?.ipAddress }
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         identity = nil
-        clientAddress = source.channel.remoteAddress?.ipAddress
+        remoteAddress = source.channel.remoteAddress
     }
 
     /// The most a request body may carry. Evidence uploads (PDF, spreadsheets) are larger than Hummingbird's 2 MB

@@ -101,8 +101,8 @@ struct DocumentPages: Sendable {
             return Self.data(ScorecardRows.csv(snapshot.scorecard(at: checkpoint)), type: "text/csv; charset=utf-8", name: fileName("punteggi-\(checkpoint)", "csv"))
         case "punteggi.json":
             let checkpoint = snapshot.checkpoint(scadenza: request.uri.queryParameters.get("scadenza"), anno: nil, periodo: nil)
-            return Self.data(try snapshot.scorecardJSON(at: checkpoint), type: "application/json; charset=utf-8",
-                             name: fileName("punteggi-\(checkpoint)", "json"))
+            return Self.attachment(try snapshot.scorecardJSON(at: checkpoint), type: "application/json; charset=utf-8",
+                                   name: fileName("punteggi-\(checkpoint)", "json"))
         default:
             throw HTTPError(.notFound, message: "Documento «\(name)» non disponibile.")
         }
@@ -136,7 +136,11 @@ struct DocumentPages: Sendable {
     }
 
     static func binary(_ data: Data, type: String, name: String) -> Response {
+        attachment(ByteBuffer(bytes: data), type: type, name: name)
+    }
+
+    static func attachment(_ bytes: ByteBuffer, type: String, name: String) -> Response {
         Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
-                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
+                 body: .init(byteBuffer: bytes))
     }
 }

@@ -17,7 +17,7 @@ struct CSRFMiddleware: RouterMiddleware {
         // with a bearer token: it sends no cookie, so no other site can make it send a request, and its writes are
         // accepted without one (`APIRoutes.writer`).
         let path = request.uri.path
-        if UIAssets.isStatic(path) || ServicePages.isOperations(path) || request.headers.bearer != nil { return try await next(request, context) }
+        if UIAssets.isStatic(path) || ServicePages.isOperations(path) || request.bearerToken != nil { return try await next(request, context) }
         var context = context
         if let token = request.cookie(Self.cookieName), token.utf8.count >= 32 {
             context.csrfToken = String(token)

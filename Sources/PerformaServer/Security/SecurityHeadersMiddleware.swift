@@ -18,9 +18,19 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         "frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'",
     ].joined(separator: "; ")
 
+    /// The fields set on every page, made once: setting a header from a string checks every character of its value,
+    /// and the policy alone is 250 of them. Only this middleware sets them, so they are appended, never replaced.
+    private static let nosniff = HTTPFields.Element(name: .xContentTypeOptions, value: "nosniff")
+    private static let pagePolicyField = HTTPFields.Element(name: .contentSecurityPolicy, value: pagePolicy)
+    private static let pageFields: [HTTPFields.Element] = [
+        .init(name: HeaderNames.frameOptions, value: "DENY"),
+        .init(name: HeaderNames.referrerPolicy, value: "same-origin"),
+        .init(name: HeaderNames.openerPolicy, value: "same-origin"),
+    ]
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers.append(Self.nosniff)
         // Probes and metrics are read by machines, never rendered by a browser: the document policies would only cost
         // every probe their bytes (a quarter of `/livez`'s header block). They are still never cached.
         if ServicePages.isOperations(request.uri.path) {
@@ -28,11 +38,9 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
             return response
         }
         if response.headers[.contentSecurityPolicy] == nil {
-            response.headers[.contentSecurityPolicy] = Self.pagePolicy
+            response.headers.append(Self.pagePolicyField)
         }
-        response.headers[HeaderNames.frameOptions] = "DENY"
-        response.headers[HeaderNames.referrerPolicy] = "same-origin"
-        response.headers[HeaderNames.openerPolicy] = "same-origin"
+        response.headers.append(contentsOf: Self.pageFields)
         // Pages show one organization's data: never kept by shared caches. Static files set their own policy.
         if response.headers[.cacheControl] == nil {
             response.headers[.cacheControl] = "no-store"

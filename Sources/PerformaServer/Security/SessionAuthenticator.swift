@@ -16,8 +16,8 @@ struct SessionAuthenticator: AuthenticatorMiddleware {
         if UIAssets.isStatic(request.uri.path) { return nil }
         let token: String
         let viaBearer: Bool
-        if let bearer = request.headers.bearer?.token {
-            token = bearer
+        if let bearer = request.bearerToken {
+            token = String(bearer)
             viaBearer = true
         } else if let cookie = request.cookie(Self.cookieName), !cookie.isEmpty {
             token = String(cookie)

@@ -47,9 +47,13 @@ extension Response {
     }
 
     static func text(_ text: String, contentType: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        bytes(ByteBuffer(string: text), contentType: contentType, status: status, headers: headers)
+    }
+
+    static func bytes(_ bytes: ByteBuffer, contentType: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = contentType
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return Response(status: status, headers: fields, body: .init(byteBuffer: bytes))
     }
 
     /// After a form: back to a page with GET (303), so that reloading does not submit again.

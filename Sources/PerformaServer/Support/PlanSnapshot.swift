@@ -1,3 +1,4 @@
+import NIOCore
 import Performa
 import PerformaFormats
 import PerformaStore
@@ -79,8 +80,10 @@ final class PlanSnapshot: Sendable {
     }
 
     /// The scorecard as the API's JSON document (`ScorecardDocument`), memoised per checkpoint.
-    func scorecardJSON(at checkpoint: Day) throws -> String {
-        try fragment("scorecard-json", at: checkpoint) { try ScorecardDocument(scorecard(at: checkpoint)).json() }
+    /// The scorecard's JSON document, kept as the bytes a response sends: every request for it shares them
+    /// instead of copying 40 KB (the Brescia plan's) into a buffer of its own.
+    func scorecardJSON(at checkpoint: Day) throws -> ByteBuffer {
+        try fragment("scorecard-json", at: checkpoint) { ByteBuffer(string: try ScorecardDocument(scorecard(at: checkpoint)).json()) }
     }
 
     /// A document, page or part of one that depends only on this snapshot and a checkpoint (the user's parts left as slots,

@@ -1,0 +1,17 @@
+import Hummingbird
+
+extension Request {
+    /// The token of an `Authorization: Bearer …` header, read from the header's bytes. Every API request asks for it
+    /// twice (CSRF, which lets bearer clients through, and the session lookup); HummingbirdAuth's `bearer` compares
+    /// the prefix character by character and copies the token each time. Same reading as HummingbirdAuth's: the
+    /// prefix `Bearer ` exactly, the token the rest of the header as sent.
+    var bearerToken: Substring? {
+        headers[.authorization].flatMap(Self.bearerToken(in:))
+    }
+
+    static func bearerToken(in header: String) -> Substring? {
+        let prefix = "Bearer ".utf8
+        guard header.utf8.starts(with: prefix) else { return nil }
+        return Substring(header.utf8.dropFirst(prefix.count))
+    }
+}
