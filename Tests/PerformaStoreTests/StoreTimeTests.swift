@@ -19,6 +19,18 @@ struct StoreTimeTests {
         }
     }
 
+    @Test("the fixed-width writer gives Foundation's text for every moment between 1900 and 2200")
+    func fixedWidthWriterMatchesFoundation() async {
+        let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!)
+        await propertyCheck(count: 2_000, input: Gen.int(in: -2_208_988_800_000...7_289_654_399_999)) { milliseconds in
+            let expected = style.format(Date(timeIntervalSince1970: (Double(milliseconds) + 0.5) / 1_000))
+            #expect(StoreTime.fixedWidthText(milliseconds: Int64(milliseconds)) == expected)
+            #expect(StoreTime.fixedWidthDate(expected).map(StoreTime.text) == expected)
+        }
+        #expect(StoreTime.fixedWidthText(milliseconds: -1) == "1969-12-31T23:59:59.999Z")
+        #expect(StoreTime.fixedWidthText(milliseconds: 0) == "1970-01-01T00:00:00.000Z")
+    }
+
     @Test("texts not in the stored form are left to Foundation, and impossible days are refused")
     func otherForms() throws {
         #expect(StoreTime.fixedWidthDate("2021-02-29T00:00:00.000Z") == nil)

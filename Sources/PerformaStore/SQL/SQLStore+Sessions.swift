@@ -32,7 +32,9 @@ extension SQLStore {
     /// The sessions `keys` name, in one statement and without an explicit transaction: each key's session if it
     /// exists, has not expired at the key's time and its user is active; nil otherwise.
     static func signedIn(_ keys: [SessionKey], on database: any StoreDatabase) async throws -> [SignedInSession?] {
-        let organizations = Array(Set(keys.map(\.identity.organization))).sorted(), hashes = keys.map(\.identity.tokenHash)
+        // Each organization and token once: a browser's parallel requests, or an API client's, share one session.
+        let organizations = Array(Set(keys.map(\.identity.organization))).sorted()
+        let hashes = Array(Set(keys.map(\.identity.tokenHash))).sorted()
         // The earliest time of the batch; each key is then held to its own.
         let earliest = keys.map(\.now).min() ?? ""
         let query: SQLQueryString = database.kind == .postgres

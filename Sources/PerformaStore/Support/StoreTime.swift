@@ -9,8 +9,39 @@ enum StoreTime {
     private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!)
 
     static func text(_ date: Date) -> String {
+        let total = milliseconds(date)
+        if let text = fixedWidthText(milliseconds: total) { return text }
         // Half a millisecond up: the formatter truncates, and a canonical date may sit a hair below its millisecond.
-        style.format(Date(timeIntervalSince1970: (Double(milliseconds(date)) + 0.5) / 1_000))
+        return style.format(Date(timeIntervalSince1970: (Double(total) + 0.5) / 1_000))
+    }
+
+    /// The stored form of a moment between the years 1000 and 9999, written on bytes: every signed-in request writes
+    /// the time it checks its session's expiry against, and Foundation's formatter was most of that. Nil outside
+    /// those years (`text` then asks Foundation).
+    static func fixedWidthText(milliseconds total: Int64) -> String? {
+        let (days, dayMilliseconds) = total.quotientAndRemainder(dividingBy: 86_400_000)
+        let ordinal = Int(days) - (dayMilliseconds < 0 ? 1 : 0)
+        let inDay = Int(dayMilliseconds < 0 ? dayMilliseconds + 86_400_000 : dayMilliseconds)
+        let day = Day(ordinal: ordinal)
+        guard (1000...9999).contains(day.year) else { return nil }
+        let fields: [(value: Int, width: Int, separator: UInt8)] = [
+            (day.year, 4, UInt8(ascii: "-")), (day.month, 2, UInt8(ascii: "-")), (day.day, 2, UInt8(ascii: "T")),
+            (inDay / 3_600_000, 2, UInt8(ascii: ":")), (inDay / 60_000 % 60, 2, UInt8(ascii: ":")), (inDay / 1_000 % 60, 2, UInt8(ascii: ".")),
+            (inDay % 1_000, 3, UInt8(ascii: "Z")),
+        ]
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var end = 0
+            for field in fields {
+                var value = field.value
+                for offset in stride(from: field.width - 1, through: 0, by: -1) {
+                    buffer[end + offset] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                buffer[end + field.width] = field.separator
+                end += field.width + 1
+            }
+            return end
+        }
     }
 
     static func date(_ text: String) throws -> Date {
