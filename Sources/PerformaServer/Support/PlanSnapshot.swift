@@ -79,9 +79,8 @@ final class PlanSnapshot: Sendable {
         return findings
     }
 
-    /// The scorecard as the API's JSON document (`ScorecardDocument`), memoised per checkpoint.
-    /// The scorecard's JSON document, kept as the bytes a response sends: every request for it shares them
-    /// instead of copying 40 KB (the Brescia plan's) into a buffer of its own.
+    /// The scorecard as the API's JSON document (`ScorecardDocument`), memoised per checkpoint as the bytes a response
+    /// sends: every request for it shares them instead of copying 40 KB (the Brescia plan's) into a buffer of its own.
     func scorecardJSON(at checkpoint: Day) throws -> ByteBuffer {
         try fragment("scorecard-json", at: checkpoint) { ByteBuffer(string: try ScorecardDocument(scorecard(at: checkpoint)).json()) }
     }
