@@ -10,10 +10,14 @@ import Testing
 struct MailDeliveryTests {
     static let admin = AccessContext(organization: TestServer.organization, user: "test", role: .admin)
     static let checkpoint = Day.yearEnd(2022)
+    /// The address in the notices. The application under test runs its own mail service too (no SMTP server, so it
+    /// only enqueues), and it may enqueue a notice before the test's sender does: both must write the same links.
+    static let publicURL = "https://performa.ente.example"
+    static let sameAddress: @Sendable (inout ServerConfiguration) -> Void = { $0.publicURL = publicURL }
 
     static func service(_ store: SQLStore, port: Int, security: MailSettings.Security = .none, host: String = "127.0.0.1",
                         trusted: String? = nil) async throws -> MailService {
-        MailService(notifier: Notifier(store: store, notices: MailNotices(pages: try await PageRenderer.load(), baseURL: "https://performa.ente.example"),
+        MailService(notifier: Notifier(store: store, notices: MailNotices(pages: try await PageRenderer.load(), baseURL: publicURL),
                                        logger: TestServer.quietLogger),
                     settings: MailSettings(host: host, port: port, security: security, from: "Performa <performa@ente.example>", interval: 0.2,
                                            trustedCertificates: trusted),
@@ -32,7 +36,7 @@ struct MailDeliveryTests {
     @Test("collection notices wait while the mail server is down, leave when it is back, once, with two senders")
     func outageAndRecovery() async throws {
         let smtp = SMTPTestServer()
-        try await TestServer.run { _, store in
+        try await TestServer.run(configure: Self.sameAddress) { _, store in
             try await Self.schedule(store)
             // One manager turns reminders off: they get the opening notice only.
             var quiet = try #require(try await store.users(Self.admin).first { $0.username == "ziletti" })
@@ -84,7 +88,7 @@ struct MailDeliveryTests {
     func refusalsAndSilence() async throws {
         let smtp = SMTPTestServer()
         try await smtp.start()
-        try await TestServer.run { _, store in
+        try await TestServer.run(configure: Self.sameAddress) { _, store in
             let sender = try await Self.service(store, port: smtp.port)
             await sender.pass(now: Date())
             #expect(try await store.outbox(Self.admin, limit: 10).isEmpty)
@@ -116,7 +120,7 @@ struct MailDeliveryTests {
         try #require(openssl.terminationStatus == 0)
         let smtp = SMTPTestServer()
         try await smtp.start(certificate: (cert, key))
-        try await TestServer.run { _, store in
+        try await TestServer.run(configure: Self.sameAddress) { _, store in
             try await store.enqueueMail(Self.admin, [OutgoingMail(id: "tls", kind: "prova", recipientUser: nil, recipient: "oiv@ente.example",
                                                                    subject: "Prova cifrata è così", body: "Testo riservato")])
             let untrusting = try await Self.service(store, port: smtp.port, security: .starttls, host: "localhost")
