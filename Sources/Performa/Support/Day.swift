@@ -91,17 +91,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// reads thousands of them (the general reading below trims and splits first). Anything else, nil.
     private static func fixedWidthISO(_ text: String) -> Day? {
         text.utf8.withContiguousStorageIfAvailable { bytes -> Day? in
-            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for index in range {
-                    let digit = Int(bytes[index]) - 48
-                    guard (0...9).contains(digit) else { return nil }
-                    value = value * 10 + digit
-                }
-                return value
-            }
-            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                  let year = ASCIIDigits.number(bytes, 0..<4), let month = ASCIIDigits.number(bytes, 5..<7),
+                  let day = ASCIIDigits.number(bytes, 8..<10) else { return nil }
             return Day(year, month, day)
         } ?? nil
     }

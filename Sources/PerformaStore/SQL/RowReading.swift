@@ -28,12 +28,15 @@ extension SQLRow {
 
     /// A JSON list of strings (a measurement's evidence): most are empty, and those are read without a JSON decoder.
     func stringList(_ column: String) throws -> [String]? {
-        if try optionalText(column) == "[]" { return [] }
-        return try json(column, as: [String].self)
+        guard let value = try optionalText(column) else { return nil }
+        return value == "[]" ? [] : try Self.decodeJSON(value, column: column, as: [String].self)
     }
 
     func json<T: Decodable>(_ column: String, as type: T.Type) throws -> T? {
-        guard let value = try optionalText(column) else { return nil }
+        try optionalText(column).map { try Self.decodeJSON($0, column: column, as: type) }
+    }
+
+    private static func decodeJSON<T: Decodable>(_ value: String, column: String, as type: T.Type) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(value.utf8))
         } catch {
