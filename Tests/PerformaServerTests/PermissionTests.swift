@@ -498,7 +498,7 @@ struct PermissionTests {
         } else {
             // The token as a form field or, for the API, as a header; a forged one has the right shape.
             let forged = RandomToken.make()
-            let field: [(String, String)] = csrf == .forged ? [(CSRFMiddleware.fieldName, forged)] : []
+            let field: [(String, String)] = csrf == .forged ? [(CSRFCookie.fieldName, forged)] : []
             var header: HTTPFields = [:]
             if csrf != .missing { header[HeaderNames.csrfToken] = csrf == .valid ? browser.csrf : forged }
             switch row.body {

@@ -55,7 +55,7 @@ struct SecretLoggingTests {
             // A form with the CSRF token, and one with a forged token (refused, and logged as a refusal).
             #expect(try await browser.post(Paths.campaign(TestServer.planID, .midYear(2021)), [("azione", "chiudi"), ("versione", "0")]).status == .seeOther)
             let forged = RandomToken.make()
-            #expect(try await browser.post(Paths.logout, [(CSRFMiddleware.fieldName, forged)], csrf: false).status == .forbidden)
+            #expect(try await browser.post(Paths.logout, [(CSRFCookie.fieldName, forged)], csrf: false).status == .forbidden)
             // The API with a bearer token, then closed.
             let bearer = try await PermissionTests.openAPISession(client, username: DemoUser.manager)
             let headers: HTTPFields = [.authorization: "Bearer \(bearer)"]

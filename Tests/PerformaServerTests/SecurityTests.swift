@@ -81,7 +81,7 @@ struct SecurityTests {
     func csrfCookieOnlyForBrowsers() async throws {
         try await TestServer.run { client, _ in
             let page = try await client.execute(uri: Paths.login, method: .get)
-            #expect(page.headers[values: .setCookie].contains { $0.hasPrefix("\(CSRFMiddleware.cookieName)=") })
+            #expect(page.headers[values: .setCookie].contains { $0.hasPrefix("\(CSRFCookie.cookieName)=") })
             // Probes and metrics are read by machines: no token is minted for them.
             for path in ServicePages.operationsPaths.sorted() {
                 let probe = try await client.execute(uri: path, method: .get)
@@ -90,7 +90,7 @@ struct SecurityTests {
                 #expect(probe.headers[.contentSecurityPolicy] == nil && probe.headers[HeaderNames.frameOptions] == nil, "\(path)")
                 #expect(probe.headers[.xContentTypeOptions] == "nosniff" && probe.headers[.cacheControl] == "no-store", "\(path)")
             }
-            #expect(page.headers[.contentSecurityPolicy] == SecurityHeadersMiddleware.pagePolicy && page.headers[HeaderNames.frameOptions] == "DENY")
+            #expect(page.headers[.contentSecurityPolicy] == SecurityHeaders.pagePolicy && page.headers[HeaderNames.frameOptions] == "DENY")
             let token = try await PermissionTests.openAPISession(client, username: DemoUser.manager)
             let read = try await client.execute(uri: "/api/plans/\(TestServer.planID)/scores", method: .get, headers: [.authorization: "Bearer \(token)"])
             #expect(read.status == .ok)
@@ -122,7 +122,7 @@ struct SecurityTests {
                     let sent = try await PermissionTests.send(row, as: &browser, token: nil, store: store, foreign: false, evidence: evidence, csrf: mode)
                     let label = "\(row.route) [\(row.path)] \(mode)"
                     #expect(sent.response.status == .forbidden, "\(label): \(sent.response.status.code)")
-                    #expect(sent.response.text.contains(row.isAPI ? CSRFMiddleware.headerName : "Il modulo è scaduto"), "\(label): il motivo in italiano")
+                    #expect(sent.response.text.contains(row.isAPI ? CSRFCookie.headerName : "Il modulo è scaduto"), "\(label): il motivo in italiano")
                     #expect(sent.auditAfter == sent.auditBefore, "\(label): nulla è cambiato")
                     if let session { #expect(try await store.session(token: session, at: Date()) != nil, "\(label): la sessione resta aperta") }
                 }

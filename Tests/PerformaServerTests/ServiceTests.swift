@@ -1,6 +1,8 @@
 import Foundation
 import HummingbirdTesting
+import Logging
 @testable import PerformaServer
+@testable import PerformaStore
 import Testing
 
 @Suite("Service endpoints and static assets")
@@ -35,6 +37,43 @@ struct ServiceTests {
                 // Without the assets the pages still render (plain HTML).
                 #expect(try await client.execute(uri: Paths.login, method: .get).status == .ok)
             }
+        }
+    }
+
+    @Test("probes, metrics and static files need neither the session nor the database, even with a session cookie")
+    func probesWithoutDatabase() async throws {
+        try await TestServer.run { client, store in
+            var browser = TestBrowser(client)
+            try await browser.login(DemoUser.viewer)
+            #expect(try await browser.get(Paths.dashboard(TestServer.planID)).status == .ok)
+            // The database goes away: a page cannot know who is signed in (503, not the login form), while the
+            // probe, the metrics and a stylesheet still answer, and set no CSRF cookie.
+            await store.database.close()
+            let page = try await browser.get(Paths.dashboard(TestServer.planID))
+            #expect(page.status == .serviceUnavailable, "\(page.status)")
+            for path in ["/livez", "/metrics", UIAssets.ownURLBase + "/performa.css"] {
+                let response = try await browser.get(path)
+                #expect(response.status == .ok, "\(path): \(response.status)")
+                #expect(response.headers[values: .setCookie].isEmpty, "\(path)")
+                #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(path)")
+            }
+            #expect(try await browser.get("/healthz").status == .serviceUnavailable)
+        }
+    }
+
+    @Test("the access log: a line per request when asked for (PERFORMA_ACCESS_LOG=1) or at debug level, none by default")
+    func accessLog() async throws {
+        for (accessLog, level, written) in [(false, Logger.Level.info, false), (true, .info, true), (false, .debug, true)] {
+            let capture = LogCapture()
+            var logger = capture.logger
+            logger.logLevel = level
+            let status = try await TestServer.run(logger: logger, configure: { $0.accessLog = accessLog }) { client, _ in
+                try await client.execute(uri: "/livez", method: .get).status
+            }
+            #expect(status == .ok)
+            let lines = capture.text.filter { $0.contains("hb.request.path=/livez") }
+            #expect(lines.count == (written ? 1 : 0), "access log \(accessLog), level \(level): \(lines)")
+            #expect(lines.allSatisfy { $0.hasPrefix(accessLog ? "info " : "debug ") }, "\(lines)")
         }
     }
 

@@ -8,7 +8,8 @@ For the bare Hummingbird server and for Performa's `/livez`, scorecard JSON, cru
    by the requests served (so idle time and wrk's own time are not counted);
 2. a second wrk run under `perf record -g` (frame pointers) on the server, and from it each component's share of the
    server's samples: a middleware's own cost is its `handle`'s inclusive share minus the next middleware's (they nest,
-   in the order `Application+build.swift` adds them); the session lookup, the cache lookup and the body encoding are
+   in the order `Application+build.swift` adds them;
+   `RequestPipeline` holds all but the log and the metrics); the session lookup, the cache lookup and the body encoding are
    their functions' inclusive shares inside the route;
 3. share × CPU time per request = microseconds per request.
 
@@ -36,13 +37,14 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 # matches one of these patterns. Async middlewares run as several partial functions resumed by the executor, so their
 # frames do not always nest under the outer middleware's: charging the innermost match still gives each its own work.
 COMPONENTS = [
-    ("access log (`LogRequestsMiddleware`; at debug level unless PERFORMA_ACCESS_LOG)", r"LogRequestsMiddleware|StreamLogHandler|Logger\."),
+    ("access log (`LogRequestsMiddleware`; installed only with PERFORMA_ACCESS_LOG or a debug level)", r"LogRequestsMiddleware|StreamLogHandler|Logger\."),
     ("metrics (`MetricsMiddleware`)", r"MetricsMiddleware|Prometheus|CoreMetrics"),
-    ("security headers (`SecurityHeadersMiddleware`)", r"SecurityHeadersMiddleware"),
-    ("error pages (`ErrorMiddleware`, two)", r"ErrorMiddleware"),
-    ("UI assets (`FileMiddleware`, two)", r"FileMiddleware"),
-    ("CSRF (`CSRFMiddleware`)", r"CSRFMiddleware|RandomToken"),
+    ("security headers (`SecurityHeaders`)", r"SecurityHeaders"),
+    ("error pages (`ErrorPages`)", r"ErrorPages|ErrorMiddleware"),
+    ("UI assets (`FileMiddleware`, static paths only)", r"FileMiddleware"),
+    ("CSRF (`CSRFCookie`)", r"CSRFCookie|CSRFMiddleware|RandomToken"),
     ("session lookup (`SessionAuthenticator`)", r"SessionAuthenticator|SessionStore|\.session\(|sha256|SHA256"),
+    ("the other middlewares' frames (`RequestPipeline`)", r"RequestPipeline"),
     ("cache lookup (plan snapshot kept per version)", r"VersionedCache|WebApp\.snapshot|PlanSnapshot|AppraisalSnapshot"),
     ("body (building the response and its bytes)", r"Response\.(text|html|json)|ResponseBody|PersonalisablePage|ByteBuffer\.write"),
     ("route handler (the rest of it)", r"APIRoutes\.|DashboardPage\.|ServicePages\.|AppraisalPages\.|@Sendable \(_:context:\)"),

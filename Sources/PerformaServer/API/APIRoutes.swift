@@ -185,7 +185,7 @@ struct APIRoutes: Sendable {
     static func writer(_ request: Request, _ context: WebRequestContext) throws -> SignedInUser {
         let user = try context.requireUser()
         if !user.viaBearer && !context.acceptsCSRFToken(request.headers[HeaderNames.csrfToken]) {
-            throw HTTPError(.forbidden, message: "Richiesta rifiutata: con il cookie di sessione serve l'intestazione \(CSRFMiddleware.headerName).")
+            throw HTTPError(.forbidden, message: "Richiesta rifiutata: con il cookie di sessione serve l'intestazione \(CSRFCookie.headerName).")
         }
         return user
     }

@@ -35,23 +35,23 @@ func buildApplication(
         logger: logger)
 }
 
-/// The routes and middleware, outermost first: request log and metrics, security headers, error pages, static files
-/// (served when no route matches, so that a missing file gets the Italian 404 page), CSRF cookie, session, and error
-/// pages again; then the pages and the API. The inner error pages are those of the routes: they know the user and
-/// the CSRF token, so the header shows who is signed in and the logout works from a 403 or a 404; the outer ones
-/// catch what fails before a session is known.
+/// The routes and middleware, outermost first: the access log (installed only when its lines are written:
+/// `PERFORMA_ACCESS_LOG=1` or a debug log level), the metrics, then everything else a request passes through before
+/// its route in one middleware (`RequestPipeline`: security headers, error pages, static files, CSRF cookie,
+/// session); then the pages and the API.
 func buildRouter(_ app: WebApp, metrics: PrometheusCollectorRegistry, logger: Logger) -> Router<WebRequestContext> {
     let router = Router(context: WebRequestContext.self)
+    if app.configuration.accessLog || logger.logLevel <= .debug {
+        router.add(middleware: LogRequestsMiddleware(app.configuration.accessLog ? .info : .debug))
+    }
+    let staticFiles = CacheControl([(MediaType(type: .any), [.public, .maxAge(3600)])])
     router.addMiddleware {
-        LogRequestsMiddleware(app.configuration.accessLog ? .info : .debug)
         MetricsMiddleware()
-        SecurityHeadersMiddleware()
-        ErrorMiddleware(pages: app.pages)
-        FileMiddleware(app.configuration.assetsFolder, urlBasePath: UIAssets.urlBase, cacheControl: .init([(MediaType(type: .any), [.public, .maxAge(3600)])]), logger: logger)
-        FileMiddleware(PageRenderer.staticFolder.path, urlBasePath: UIAssets.ownURLBase, cacheControl: .init([(MediaType(type: .any), [.public, .maxAge(3600)])]), logger: logger)
-        CSRFMiddleware(secureCookies: app.configuration.secureCookies)
-        SessionAuthenticator(store: app.store)
-        ErrorMiddleware(pages: app.pages, passesStaticPathsThrough: true)
+        RequestPipeline(
+            errorPages: ErrorPages(pages: app.pages), csrf: CSRFCookie(secureCookies: app.configuration.secureCookies),
+            sessions: SessionAuthenticator(store: app.store),
+            assets: FileMiddleware(app.configuration.assetsFolder, urlBasePath: UIAssets.urlBase, cacheControl: staticFiles, logger: logger),
+            ownFiles: FileMiddleware(PageRenderer.staticFolder.path, urlBasePath: UIAssets.ownURLBase, cacheControl: staticFiles, logger: logger))
     }
     ServicePages(app: app, metrics: metrics).addRoutes(to: router)
     AuthPages(app: app).addRoutes(to: router)

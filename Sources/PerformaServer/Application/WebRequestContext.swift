@@ -2,12 +2,12 @@ import Hummingbird
 import HummingbirdAuth
 import NIOCore
 
-/// The context of every request: Hummingbird's core storage, the signed-in user (set by `SessionAuthenticator`)
+/// The context of every request: Hummingbird's core storage, the signed-in user (set by `RequestPipeline` through `SessionAuthenticator`)
 /// and the client's address (for the login throttle).
 public struct WebRequestContext: AuthRequestContext, RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var identity: SignedInUser?
-    /// The CSRF token of this browser (double-submit cookie, see `CSRFMiddleware`); empty until that middleware runs.
+    /// The CSRF token of this browser (double-submit cookie, see `CSRFCookie`); empty on static files and probes.
     public var csrfToken = ""
     /// True when the token came with the request's cookie, so a form can be checked against it.
     public var csrfTokenFromCookie = false

@@ -124,7 +124,7 @@ struct DocumentPages: Sendable {
 
     /// A printable document: its stylesheet is inline, so it gets the document policy (no scripts at all).
     static func document(_ html: String, name: String, download: Bool) -> Response {
-        var headers: HTTPFields = [.contentSecurityPolicy: SecurityHeadersMiddleware.documentPolicy]
+        var headers: HTTPFields = [.contentSecurityPolicy: SecurityHeaders.documentPolicy]
         if download { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
         return Response.html(html, headers: headers)
     }

@@ -1,19 +1,15 @@
 import Foundation
 import Hummingbird
-import HummingbirdAuth
 import PerformaStore
 
 /// Finds the signed-in user from the session cookie (browsers) or a bearer token (API clients). Sessions live in
 /// the store, so any replica of the server recognises them; an unknown, expired or revoked token is no user.
-struct SessionAuthenticator: AuthenticatorMiddleware {
-    typealias Context = WebRequestContext
-    typealias Identity = SignedInUser
+/// Static files and the operations endpoints need no user and do not come here (`RequestPipeline`).
+struct SessionAuthenticator: Sendable {
     static let cookieName = "performa_sessione"
     let store: any PerformaStore
 
-    func authenticate(request: Request, context: Context) async throws -> SignedInUser? {
-        // Static files need no user: no database lookup for every stylesheet and icon.
-        if UIAssets.isStatic(request.uri.path) { return nil }
+    func authenticate(request: Request, context: WebRequestContext) async throws -> SignedInUser? {
         let token: String
         let viaBearer: Bool
         if let bearer = request.bearerToken {

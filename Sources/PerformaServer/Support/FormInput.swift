@@ -61,8 +61,8 @@ struct FormInput: Sendable {
         var form = body.readableBytes < offloadThreshold
             ? try parse(body, contentType: contentType)
             : try await NIOThreadPool.singleton.runIfActive { try parse(body, contentType: contentType) }
-        guard context.acceptsCSRFToken(form.fields[CSRFMiddleware.fieldName]?.first) else { throw refusedForgery }
-        form.fields[CSRFMiddleware.fieldName] = nil
+        guard context.acceptsCSRFToken(form.fields[CSRFCookie.fieldName]?.first) else { throw refusedForgery }
+        form.fields[CSRFCookie.fieldName] = nil
         return form
     }
 

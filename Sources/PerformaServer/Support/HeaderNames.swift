@@ -7,5 +7,5 @@ enum HeaderNames {
     static let frameOptions = HTTPFields.Element.Name("X-Frame-Options")!
     static let referrerPolicy = HTTPFields.Element.Name("Referrer-Policy")!
     static let openerPolicy = HTTPFields.Element.Name("Cross-Origin-Opener-Policy")!
-    static let csrfToken = HTTPFields.Element.Name(CSRFMiddleware.headerName)!
+    static let csrfToken = HTTPFields.Element.Name(CSRFCookie.headerName)!
 }

@@ -5,43 +5,37 @@ import PerformaStore
 
 /// Turns every error into a page in Italian (or, under `/api`, a JSON object `{"errore": …}`) with the right
 /// status: the store's refusals keep their message, a missing session leads to the login form, and anything
-/// unexpected is logged and shown as an internal error without details.
-struct ErrorMiddleware: RouterMiddleware {
-    typealias Context = WebRequestContext
+/// unexpected is logged and shown as an internal error without details. `RequestPipeline` applies it twice: around
+/// the routes, with the user and the CSRF token in the context (so the header shows who is signed in and the logout
+/// works from a 403 or a 404), and around everything, for what fails before a session is known.
+struct ErrorPages: Sendable {
     let pages: PageRenderer
-    /// For the instance inside the file middleware: a static path's error (no route matched it) goes on to the file
-    /// middleware, which serves the file, or to the outer instance, which renders the 404.
-    var passesStaticPathsThrough = false
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if passesStaticPathsThrough && UIAssets.isStatic(request.uri.path) { return try await next(request, context) }
-        do {
-            return try await next(request, context)
-        } catch is SignInRequired {
+    func response(for error: any Error, to request: Request, context: WebRequestContext) throws -> Response {
+        if error is SignInRequired {
             if Self.isAPI(request) {
                 return APIError.response(.unauthorized, "Accesso richiesto: inviare il token di sessione (Authorization: Bearer …).")
             }
             let target = request.method == .get ? request.uri.description : Paths.home
             return .seeOther(Paths.login + "?da=" + Paths.encode(target))
-        } catch {
-            let (status, message) = Self.describe(error)
-            if status == .internalServerError {
-                context.logger.error("errore interno", metadata: ["errore": "\(String(reflecting: error))", "percorso": "\(request.uri.path)"])
-            } else {
-                context.logger.info("richiesta rifiutata", metadata: ["stato": "\(status.code)", "motivo": "\(message)"])
-            }
-            var response: Response
-            if Self.isAPI(request) {
-                response = APIError.response(status, message)
-            } else {
-                let view = ErrorView(page: PageChrome(title: status.italianTitle, organization: "Performa", context: context),
-                                     status: String(status.code), title: status.italianTitle, message: message)
-                response = Response.html(try pages.render("errore", view), status: status)
-            }
-            // The headers an HTTPError carries (the Allow of a 405) go out with the page or the JSON.
-            if let error = error as? HTTPError { response.headers.append(contentsOf: error.headers) }
-            return response
         }
+        let (status, message) = Self.describe(error)
+        if status == .internalServerError {
+            context.logger.error("errore interno", metadata: ["errore": "\(String(reflecting: error))", "percorso": "\(request.uri.path)"])
+        } else {
+            context.logger.info("richiesta rifiutata", metadata: ["stato": "\(status.code)", "motivo": "\(message)"])
+        }
+        var response: Response
+        if Self.isAPI(request) {
+            response = APIError.response(status, message)
+        } else {
+            let view = ErrorView(page: PageChrome(title: status.italianTitle, organization: "Performa", context: context),
+                                 status: String(status.code), title: status.italianTitle, message: message)
+            response = Response.html(try pages.render("errore", view), status: status)
+        }
+        // The headers an HTTPError carries (the Allow of a 405) go out with the page or the JSON.
+        if let error = error as? HTTPError { response.headers.append(contentsOf: error.headers) }
+        return response
     }
 
     static func isAPI(_ request: Request) -> Bool { request.uri.path.hasPrefix("/api/") }
