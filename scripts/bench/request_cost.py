@@ -9,7 +9,7 @@ For the bare Hummingbird server and for Performa's `/livez`, scorecard JSON, cru
 2. a second wrk run under `perf record -g` (frame pointers) on the server, and from it each component's share of the
    server's samples: a middleware's own cost is its `handle`'s inclusive share minus the next middleware's (they nest,
    in the order `Application+build.swift` adds them;
-   `RequestPipeline` holds all but the log and the metrics); the session lookup, the cache lookup and the body encoding are
+   `RequestPipeline` holds all but the access log); the session lookup, the cache lookup and the body encoding are
    their functions' inclusive shares inside the route;
 3. share × CPU time per request = microseconds per request.
 
@@ -38,7 +38,7 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 # frames do not always nest under the outer middleware's: charging the innermost match still gives each its own work.
 COMPONENTS = [
     ("access log (`LogRequestsMiddleware`; installed only with PERFORMA_ACCESS_LOG or a debug level)", r"LogRequestsMiddleware|StreamLogHandler|Logger\."),
-    ("metrics (`MetricsMiddleware`)", r"MetricsMiddleware|Prometheus|CoreMetrics"),
+    ("metrics (`RequestMetrics`)", r"RequestMetrics|MetricsMiddleware|Prometheus|CoreMetrics"),
     ("security headers (`SecurityHeaders`)", r"SecurityHeaders"),
     ("error pages (`ErrorPages`)", r"ErrorPages|ErrorMiddleware"),
     ("UI assets (`FileMiddleware`, static paths only)", r"FileMiddleware"),

@@ -36,23 +36,21 @@ func buildApplication(
 }
 
 /// The routes and middleware, outermost first: the access log (installed only when its lines are written:
-/// `PERFORMA_ACCESS_LOG=1` or a debug log level), the metrics, then everything else a request passes through before
-/// its route in one middleware (`RequestPipeline`: security headers, error pages, static files, CSRF cookie,
-/// session); then the pages and the API.
+/// `PERFORMA_ACCESS_LOG=1` or a debug log level), then everything else a request passes through before its route in
+/// one middleware (`RequestPipeline`: metrics, security headers, error pages, static files, CSRF cookie, session);
+/// then the pages and the API.
 func buildRouter(_ app: WebApp, metrics: PrometheusCollectorRegistry, logger: Logger) -> Router<WebRequestContext> {
     let router = Router(context: WebRequestContext.self)
     if app.configuration.accessLog || logger.logLevel <= .debug {
         router.add(middleware: LogRequestsMiddleware(app.configuration.accessLog ? .info : .debug))
     }
     let staticFiles = CacheControl([(MediaType(type: .any), [.public, .maxAge(3600)])])
-    router.addMiddleware {
-        MetricsMiddleware()
-        RequestPipeline(
-            errorPages: ErrorPages(pages: app.pages), csrf: CSRFCookie(secureCookies: app.configuration.secureCookies),
-            sessions: SessionAuthenticator(store: app.store),
-            assets: FileMiddleware(app.configuration.assetsFolder, urlBasePath: UIAssets.urlBase, cacheControl: staticFiles, logger: logger),
-            ownFiles: FileMiddleware(PageRenderer.staticFolder.path, urlBasePath: UIAssets.ownURLBase, cacheControl: staticFiles, logger: logger))
-    }
+    router.add(middleware: RequestPipeline(
+        metrics: RequestMetrics(),
+        errorPages: ErrorPages(pages: app.pages), csrf: CSRFCookie(secureCookies: app.configuration.secureCookies),
+        sessions: SessionAuthenticator(store: app.store),
+        assets: FileMiddleware<WebRequestContext, LocalFileSystem>(app.configuration.assetsFolder, urlBasePath: UIAssets.urlBase, cacheControl: staticFiles, logger: logger),
+        ownFiles: FileMiddleware<WebRequestContext, LocalFileSystem>(PageRenderer.staticFolder.path, urlBasePath: UIAssets.ownURLBase, cacheControl: staticFiles, logger: logger)))
     ServicePages(app: app, metrics: metrics).addRoutes(to: router)
     AuthPages(app: app).addRoutes(to: router)
     SignOnPages(app: app).addRoutes(to: router)

@@ -2,7 +2,7 @@ import Metrics
 import Prometheus
 
 /// The process's Prometheus registry. `bootstrap()` points swift-metrics at it once per process (the command
-/// does it at start-up), so that Hummingbird's request metrics and the application's own land in `/metrics`.
+/// does it at start-up), so that the request metrics (`RequestMetrics`) and the application's own land in `/metrics`.
 public enum ServerMetrics {
     public static let registry = PrometheusCollectorRegistry()
 
