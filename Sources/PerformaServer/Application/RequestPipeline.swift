@@ -23,16 +23,16 @@ struct RequestPipeline: RouterMiddleware {
         let path = request.uri.path
         var response: Response
         do {
-            do {
-                response = try await stages(request, path: path, context: context, next: next)
-            } catch {
-                response = try errorPages.response(for: error, to: request, context: context)
-            }
+            response = try await stages(request, path: path, context: context, next: next)
         } catch {
-            // Only an error page that could not be rendered comes here; Hummingbird answers 500.
-            metrics.finished(started, endpoint: context.endpointPath, status: (error as? any HTTPResponseError)?.status ?? .internalServerError,
-                             failed: true)
-            throw error
+            do {
+                response = try errorPages.response(for: error, to: request, context: context)
+            } catch {
+                // An error page that could not be rendered: Hummingbird answers 500.
+                let status = (error as? any HTTPResponseError)?.status ?? .internalServerError
+                metrics.finished(started, endpoint: context.endpointPath, status: status, failed: true)
+                throw error
+            }
         }
         SecurityHeaders.apply(to: &response, path: path)
         metrics.finished(started, endpoint: context.endpointPath, status: response.status)

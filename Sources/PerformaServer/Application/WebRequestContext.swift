@@ -2,8 +2,8 @@ import Hummingbird
 import HummingbirdAuth
 import NIOCore
 
-/// The context of every request: Hummingbird's core storage, the signed-in user (set by `RequestPipeline` through `SessionAuthenticator`)
-/// and the client's address (for the login throttle).
+/// The context of every request: Hummingbird's core storage, the signed-in user (set by `RequestPipeline` through
+/// `SessionAuthenticator`) and the client's address (for the login throttle).
 public struct WebRequestContext: AuthRequestContext, RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var identity: SignedInUser?
