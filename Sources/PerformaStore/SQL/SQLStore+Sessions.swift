@@ -37,6 +37,8 @@ extension SQLStore {
         let hashes = Array(Set(keys.map(\.identity.tokenHash))).sorted()
         // The earliest time of the batch; each key is then held to its own.
         let earliest = keys.map(\.now).min() ?? ""
+        // On SQLite `u.active = 1` is written out, not bound: with a bound value there SQLite compiled the statement
+        // a second time at its first step (`sqlite3_stmt_status(…, SQLITE_STMTSTATUS_REPREPARE)`), on every batch.
         let query: SQLQueryString = database.kind == .postgres
             ? "SELECT * FROM performa_signed_in_all(\(bind: organizations), \(bind: hashes), \(bind: earliest))"
             : """
@@ -46,7 +48,7 @@ extension SQLStore {
                 JOIN users u ON u.organization_id = s.organization_id AND u.user_id = s.user_id
                 JOIN organizations o ON o.organization_id = s.organization_id
                 WHERE s.organization_id IN (\(binds: organizations)) AND s.token_hash IN (\(binds: hashes))
-                  AND s.expires_at > \(bind: earliest) AND u.active = \(bind: true)
+                  AND s.expires_at > \(bind: earliest) AND u.active = 1
                 """
         var found: [SessionKey.Identity: (session: SignedInSession, expires: String)] = [:]
         for row in try await database.readStatement(query) {
