@@ -111,7 +111,9 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-            raise AssertionError(f"performa serve did not stop within {timeout} s after {sig!r}")
+            # The server's last lines say what it was doing when it did not stop (a store call, the mail service…).
+            tail = "\n".join(self.log_text().splitlines()[-40:])
+            raise AssertionError(f"performa serve did not stop within {timeout} s after {sig!r}; its log ends with:\n{tail}")
         finally:
             self.log.close()
 
