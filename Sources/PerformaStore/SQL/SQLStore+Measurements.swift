@@ -130,10 +130,9 @@ extension Scope {
             ORDER BY m.indicator_key, m.checkpoint, m.revision
             """).all().map(SQLStore.measurement)
         // Plan order (1.1.2 before 1.1.10), then checkpoint, then revision: the order `Results` expects. Each
-        // objective's sort key is made once per row, not at every comparison (`IndicatorKey.<` makes two).
-        return rows.map { (objective: ObjectiveCode.sortKey($0.indicator.objective), row: $0) }.sorted { a, b in
-            if a.objective != b.objective { return a.objective.lexicographicallyPrecedes(b.objective) }
-            if a.row.indicator.number != b.row.indicator.number { return a.row.indicator.number < b.row.indicator.number }
+        // indicator's sort key is made once per row, not at every comparison.
+        return rows.map { (key: $0.indicator.sortKey, row: $0) }.sorted { a, b in
+            if a.key != b.key { return a.key < b.key }
             if a.row.at != b.row.at { return a.row.at < b.row.at }
             return a.row.revision < b.row.revision
         }.map(\.row)
