@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SQLiteKit
+import Synchronization
 
 /// The embedded database: one SQLite file in WAL mode, one writer connection (all writes are serialised through
 /// it, so they never wait on each other's file locks) and a few read-only connections that read while it writes.
@@ -9,6 +10,8 @@ final class SQLiteStoreDatabase: StoreDatabase {
     let path: String
     private let writer: ConnectionPool<SQLiteConnection>
     private let readers: ConnectionPool<SQLiteConnection>
+    /// The WAL-index headers handed out, closed with the database.
+    private let headers = Mutex<[WALIndexHeader]>([])
 
     var address: String { DatabaseURL.sqlite(path: path).description }
 
@@ -85,6 +88,13 @@ final class SQLiteStoreDatabase: StoreDatabase {
         }
     }
 
+    /// Mapped for each caller (the store, once): the `-shm` file exists once a connection has read in WAL mode.
+    func walIndexHeader() -> WALIndexHeader? {
+        guard let header = WALIndexHeader.mapped(databasePath: path) else { return nil }
+        headers.withLock { $0.append(header) }
+        return header
+    }
+
     func readStatement(_ query: SQLQueryString) async throws -> [any SQLRow] {
         try await readers.with { connection in try await connection.sql(queryLogLevel: .trace).raw(query).all() }
     }
@@ -108,6 +118,7 @@ final class SQLiteStoreDatabase: StoreDatabase {
     }
 
     func close() async {
+        headers.withLock { headers in headers.forEach { $0.invalidate() } }
         for connection in writer.all + readers.all {
             try? await connection.close()
         }

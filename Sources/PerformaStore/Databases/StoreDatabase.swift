@@ -22,5 +22,12 @@ protocol StoreDatabase: Sendable {
     /// one round trip where `transaction` needs three or four. On PostgreSQL no tenant is declared, so row-level
     /// security shows no tenant's rows unless the statement declares one itself (see `BatchedSessionLookup`).
     func readStatement(_ query: SQLQueryString) async throws -> [any SQLRow]
+    /// SQLite's WAL-index header, mapped for reading (`WALIndexHeader`): how a request can tell, without a statement,
+    /// that nothing was committed since an earlier reading. Nil where there is no such thing (PostgreSQL).
+    func walIndexHeader() -> WALIndexHeader?
     func close() async
+}
+
+extension StoreDatabase {
+    func walIndexHeader() -> WALIndexHeader? { nil }
 }

@@ -9,6 +9,9 @@ public final class SQLStore: PerformaStore {
     public let evidencePolicy: EvidencePolicy
     /// The session lookups of concurrent requests, batched.
     let sessionLookups: LookupBatcher<SessionKey, SignedInSession?>
+    /// On SQLite, the sessions found since the last commit and the header that tells when there was one; nil on
+    /// PostgreSQL, where only a round trip can tell (`signedIn(token:at:)`).
+    let sessionMemo: (memo: SessionMemo, commits: WALIndexHeader)?
 
     /// Where the data is (without secrets): `sqlite:./data/performa.sqlite`, `postgres://performa@host/db`.
     public var address: String { database.address }
@@ -19,6 +22,7 @@ public final class SQLStore: PerformaStore {
         self.sessionLookups = LookupBatcher(limit: Self.sessionBatchLimit) { keys in
             try await Self.translatingErrors { try await Self.signedIn(keys, on: database) }
         }
+        self.sessionMemo = database.walIndexHeader().map { (SessionMemo(), $0) }
     }
 
     /// At most this many session lookups share one statement (a few dozen binds; PostgreSQL and SQLite take far more).

@@ -75,6 +75,8 @@ enum StoreTime {
     /// A moment as it will read back from the database (whole milliseconds).
     static func stored(_ date: Date) -> Date { canonical(milliseconds(date)) }
 
-    private static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000).rounded()) }
+    /// A moment in whole milliseconds since 1970, rounded as `text` rounds it: compared as numbers, the same order
+    /// as the stored texts (years 1000 to 9999).
+    static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000).rounded()) }
     private static func canonical(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1_000) }
 }
