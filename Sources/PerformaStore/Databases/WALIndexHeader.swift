@@ -51,7 +51,9 @@ final class WALIndexHeader: @unchecked Sendable {
         return header.read() == nil ? nil : header
     }
 
-    /// Called when the database closes: from then on `read()` answers nil.
+    /// Called when the database closes, before its connections do: from then on `read()` answers nil and touches no
+    /// memory. While this process keeps a connection open, no other process truncates the file (SQLite resets it only
+    /// when it finds no other process attached), so the mapped page stays readable.
     func invalidate() {
         closed.store(true, ordering: .releasing)
     }
