@@ -26,6 +26,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Connessioni a PostgreSQL che il server apre all'avvio e tiene aperte (da 1 a \(ServeCommand.connectionLimit)).",
+        discussion: "Se manca si usa la variabile PERFORMA_DATABASE_CONNECTIONS, altrimenti 10. Con SQLite non conta."))
+    var databaseConnections: Int?
+
     @Flag(name: .long, help: "Modalità dimostrativa: dati di Brescia e utenti dimostrativi.")
     var demo = false
 
@@ -35,8 +40,26 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Cartella dei file dimostrativi per --demo (se omessa: examples, cercata a partire dalla cartella corrente e da quella del programma).")
     var examples: String?
 
+    static let connectionLimit = 200
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("Porta non valida: \(port) (da 0 a 65535).") }
+    }
+
+    /// The pool size: `--database-connections`, then PERFORMA_DATABASE_CONNECTIONS, then 10.
+    static func connections(option: Int?, environment: [String: String]) throws -> Int {
+        let (value, source): (Int?, String)
+        if let option {
+            (value, source) = (option, "--database-connections \(option)")
+        } else if let text = environment["PERFORMA_DATABASE_CONNECTIONS"], !text.isEmpty {
+            (value, source) = (Int(text), "PERFORMA_DATABASE_CONNECTIONS «\(text)»")
+        } else {
+            return 10
+        }
+        guard let value, (1...connectionLimit).contains(value) else {
+            throw ValidationError("\(source) non valido: servono da 1 a \(connectionLimit) connessioni.")
+        }
+        return value
     }
 
     func run() async throws {
@@ -62,13 +85,20 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let configuration = settings
+        let connections: Int
+        do {
+            connections = try Self.connections(option: databaseConnections, environment: environment)
+        } catch {
+            CommandSupport.printError("Errore: \(error)")
+            throw ExitCode(2)
+        }
         let examples = examples.map(URL.init(fileURLWithPath:)) ?? RepositoryFolder.locate("examples", marker: DemoData.planFile)
         if demo && examples == nil {
             CommandSupport.printError("Errore: dati dimostrativi non trovati: nessuna cartella «examples» con \(DemoData.planFile) nella cartella corrente, sopra di essa o sopra il programma. Indicarla con --examples CARTELLA.")
             throw ExitCode(2)
         }
         do {
-            try await StoreLauncher.withStore(configuration.database, logger: Logger(label: "performa.store")) { store in
+            try await StoreLauncher.withStore(configuration.database, logger: Logger(label: "performa.store"), maximumConnections: connections) { store in
                 var accounts: [DemoData.Account] = []
                 if configuration.demo {
                     let outcome = try await DemoData.load(into: store, examples: examples ?? URL(fileURLWithPath: "examples"), passwordCost: configuration.passwordCost)

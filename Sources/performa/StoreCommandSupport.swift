@@ -31,7 +31,9 @@ enum StoreCommandSupport {
         var logger = Logger(label: "performa")
         logger.logLevel = .error
         do {
-            return try await StoreLauncher.withStore(url, logger: logger, body)
+            // A command does one thing at a time: two PostgreSQL connections are plenty, and a cron job running
+            // beside the servers should not take the ten a server keeps.
+            return try await StoreLauncher.withStore(url, logger: logger, maximumConnections: 2, body)
         } catch let error as StoreError {
             // Store messages are whole sentences; «Errore del database: …» needs no second «Errore:».
             let text = error.description

@@ -4,7 +4,9 @@ import Foundation
 /// A real SMTP server for the tests: aiosmtpd (from PyPI, installed into `.venv` by `.ci/run`) writing every message
 /// it accepts into a maildir. Started and stopped by the test, so that "the mail server is down" is real too.
 final class SMTPTestServer: @unchecked Sendable {
-    let port = Int.random(in: 20_000...60_000)
+    /// Below Linux's ephemeral range (32768–60999), from which the suite's own outgoing connections, hundreds at
+    /// once, take their ports: there a listener can find its port taken.
+    let port = Int.random(in: 20_000...32_000)
     let maildir = FileManager.default.temporaryDirectory.appendingPathComponent("performa-maildir-\(UUID().uuidString)")
     private var process: Process?
 
@@ -28,11 +30,14 @@ final class SMTPTestServer: @unchecked Sendable {
         try process.run()
         self.process = process
         let probe = SMTPClient(settings: MailSettings(host: "127.0.0.1", port: port, security: .none, from: "sonda@example.org"))
-        for _ in 0..<100 {
+        // Python starts slowly while the rest of the suite runs beside it: up to 30 s, as long as the process lives.
+        for _ in 0..<300 where process.isRunning {
             if (try? await probe.withSession { _ in true }) == true { return }
             try await Task.sleep(for: .milliseconds(100))
         }
-        throw SMTPTestError("aiosmtpd non risponde sulla porta \(port)")
+        let exited = !process.isRunning
+        await stop()
+        throw SMTPTestError(exited ? "aiosmtpd si è chiuso all'avvio: porta \(port) occupata?" : "aiosmtpd non risponde sulla porta \(port)")
     }
 
     /// Stops the server and waits until it is gone. (Not `Process.waitUntilExit`: on Linux, called from a task, it

@@ -41,3 +41,47 @@ enum PerformaBinary {
         return Outcome(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self), errors: String(decoding: errorData, as: UTF8.self))
     }
 }
+
+/// `performa serve` run as a child process, its output in a log file, stopped (SIGTERM) by `stop()`.
+final class ServerProcess {
+    let process = Process()
+    let log: URL
+    private let handle: FileHandle
+
+    /// Starts `performa` with `arguments` in `folder` (the log is written there); PERFORMA_DATABASE_URL is not
+    /// inherited, `environment` is added.
+    init(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws {
+        log = folder.appendingPathComponent("server.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        handle = try FileHandle(forWritingTo: log)
+        process.executableURL = try PerformaBinary.url
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var variables = ProcessInfo.processInfo.environment
+        variables.removeValue(forKey: "PERFORMA_DATABASE_URL")
+        process.environment = variables.merging(environment) { $1 }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+    }
+
+    /// What the server has written so far.
+    var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    /// Waits up to a minute for the server to say it listens; returns its output.
+    func waitUntilListening() async throws -> String {
+        for _ in 0..<240 where process.isRunning && !output.contains("in ascolto") {
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        return output
+    }
+
+    func stop() {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        try? handle.close()
+    }
+}
