@@ -32,16 +32,18 @@ public enum StoreLauncher {
             }
         case .postgres(let address):
             let configuration = try PostgresConfiguration(address)
-            do {
-                try await configuration.probe(logger: logger)
-            } catch {
-                throw StoreError.database("PostgreSQL non raggiungibile a \(url.description): \(DatabaseFailure.message(error))")
-            }
             let client = PostgresClient(configuration: configuration.client(maximumConnections: maximumConnections), backgroundLogger: logger)
             let database = PostgresStoreDatabase(client: client, address: url.description)
             return try await withThrowingDiscardingTaskGroup(returning: T.self) { group in
                 group.addTask { await client.run() }
                 defer { group.cancelAll() }
+                // The probe also gives `run()` time to begin before the store's first lease: PostgresNIO warns
+                // about a lease that comes first (harmless, but an operator would see a warning at every start).
+                do {
+                    try await configuration.probe(logger: logger)
+                } catch {
+                    throw StoreError.database("PostgreSQL non raggiungibile a \(url.description): \(DatabaseFailure.message(error))")
+                }
                 let store: SQLStore
                 do {
                     store = try await SQLStore.open(database, evidencePolicy: evidencePolicy)
