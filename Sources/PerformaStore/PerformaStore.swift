@@ -108,6 +108,9 @@ public protocol PerformaStore: SignOnStore, Sendable {
     func campaigns(_ context: AccessContext, planID: String) async throws -> [Campaign]
     /// The collections with a schedule, of every plan of the organization (the mail sender's first look).
     func scheduledCampaigns(_ context: AccessContext) async throws -> [Campaign]
+    /// The collections with a schedule of each of `organizations`, in a few calls however many they are (the mail
+    /// sender's pass over every organization); an organization without any is absent.
+    func scheduledCampaigns(organizations: [String]) async throws -> [String: [Campaign]]
     /// Closes or reopens the collection at a checkpoint. Reopening needs a reason.
     /// `expectedRowVersion` is the campaign's row version as read (0 for one never changed).
     func changeCampaign(_ context: AccessContext, planID: String, checkpoint: Day, to state: CampaignState, reason: String?, expectedRowVersion: Int) async throws -> Campaign

@@ -97,4 +97,33 @@ struct OutboxTests {
             }
         }
     }
+
+    @Test("the sender's read of every organization's scheduled collections in one call equals each organization's own, across slices",
+          arguments: TestBackend.allCases)
+    func scheduledForMany(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            let planned = CampaignSchedule(opensOn: Day(2022, 1, 3), closesOn: Day(2022, 1, 31), reminderDays: 5)
+            // Two organizations with schedules (one with two), one without; then 1.200 names of organizations that
+            // do not exist, so that the read runs in several slices and finds nothing for them.
+            let busy = try await TestPlans.seeded(store, "programmate")
+            for checkpoint in [Day.midYear(2021), Day.yearEnd(2021)] {
+                _ = try await store.scheduleCampaign(busy, planID: "piano-prova", checkpoint: checkpoint, planned, expectedRowVersion: 0)
+            }
+            let single = try await TestPlans.seeded(store, "una-programmata")
+            _ = try await store.scheduleCampaign(single, planID: "piano-prova", checkpoint: .yearEnd(2021), planned, expectedRowVersion: 0)
+            let quiet = try await TestPlans.seeded(store, "nessuna-programmata")
+            _ = try await store.changeCampaign(quiet, planID: "piano-prova", checkpoint: .midYear(2021), to: .closed, reason: nil, expectedRowVersion: 0)
+            let absent = (0..<1_200).map { "assente-\($0)" }
+            let names = Array(absent.prefix(700)) + [single.organization, busy.organization, quiet.organization] + absent.dropFirst(700)
+
+            let found = try await store.scheduledCampaigns(organizations: names)
+            #expect(Set(found.keys) == [busy.organization, single.organization])
+            for context in [busy, single, quiet] {
+                #expect(found[context.organization] ?? [] == (try await store.scheduledCampaigns(context)), "\(context.organization)")
+            }
+            #expect(found[busy.organization]?.map(\.checkpoint) == [.midYear(2021), .yearEnd(2021)])
+            #expect(try await store.scheduledCampaigns(organizations: []).isEmpty)
+            await #expect(throws: StoreError.self) { try await store.scheduledCampaigns(organizations: ["ente'; DROP TABLE campaigns; --"]) }
+        }
+    }
 }

@@ -44,16 +44,20 @@ struct MailService: Service {
     /// One pass over every organization. Errors are logged; the next pass tries again.
     func pass(now: Date) async {
         do {
-            for organization in try await store.organizationDirectory() {
+            let organizations = try await store.organizationDirectory()
+            // Every organization's scheduled collections in a few statements, not one transaction each: at
+            // 10.000 organizations that was a burst of seconds every minute (docs/performance.md, cold start).
+            let scheduled = try await store.scheduledCampaigns(organizations: organizations.map(\.id))
+            for organization in organizations {
                 do {
-                    try await notifier.campaignNotices(organization.id, today: Display.today(now))
+                    try await notifier.campaignNotices(organization.id, scheduled: scheduled[organization.id] ?? [], today: Display.today(now))
                     if let settings { try await deliver(organization.id, settings) }
                 } catch {
                     logger.error("posta: passaggio non riuscito", metadata: ["ente": "\(organization.id)", "errore": "\(error)"])
                 }
             }
         } catch {
-            logger.error("posta: elenco degli enti non leggibile", metadata: ["errore": "\(error)"])
+            logger.error("posta: elenco degli enti o delle rilevazioni programmate non leggibile", metadata: ["errore": "\(error)"])
         }
     }
 

@@ -29,11 +29,18 @@ struct Notifier: Sendable {
     /// plans; returns how many were new. Run by each pass of the sender and right after a collection is scheduled.
     @discardableResult
     func campaignNotices(_ organization: String, today: Day) async throws -> Int {
-        let context = AccessContext.mailSender(organization: organization)
         // Most organizations have no scheduled collection on most days: one read of the campaigns tells, before
-        // any plan is read (the sender looks at every organization on every pass).
-        let scheduled = try await store.scheduledCampaigns(context)
+        // any plan is read.
+        let scheduled = try await store.scheduledCampaigns(.mailSender(organization: organization))
+        return try await campaignNotices(organization, scheduled: scheduled, today: today)
+    }
+
+    /// `campaignNotices(_:today:)` with the organization's scheduled collections already read (the sender reads
+    /// every organization's in one call: `PerformaStore.scheduledCampaigns(organizations:)`).
+    @discardableResult
+    func campaignNotices(_ organization: String, scheduled: [Campaign], today: Day) async throws -> Int {
         guard !scheduled.isEmpty else { return 0 }
+        let context = AccessContext.mailSender(organization: organization)
         var users: [StoredUser]?
         var total = 0
         // A closed plan collects nothing more.

@@ -10,6 +10,7 @@ struct Migration: Sendable {
     /// Every migration, in order. The current schema version is the last one's.
     static let all: [Migration] = [InitialSchema.migration, CollectionCampaigns.migration, DataVersions.migration, SessionLookup.migration,
                                    BatchedSessionLookup.migration, JudgedValues.migration, IndividualAppraisal.migration,
-                                   MailNotifications.migration, SignOnIdentity.migration, CorruptionPrevention.migration]
+                                   MailNotifications.migration, SignOnIdentity.migration, CorruptionPrevention.migration,
+                                   ScheduledCampaignsLookup.migration]
     static var latestVersion: Int { all.last?.version ?? 0 }
 }
