@@ -15,27 +15,21 @@ enum BatchedSessionLookup {
     static func createFunction(reminders: Bool) -> String {
         let declared = reminders ? " reminders BOOLEAN," : ""
         let selected = reminders ? " u.reminders," : ""
-        return """
-            CREATE FUNCTION performa_signed_in_all(p_organizations TEXT[], p_token_hashes TEXT[], p_now TEXT)
-            RETURNS TABLE (organization_id TEXT, user_id TEXT, username TEXT, display_name TEXT, email TEXT, role TEXT,
-                           manager_id TEXT, active BOOLEAN,\(declared) created_at TEXT, updated_at TEXT, row_version BIGINT,
-                           session_token_hash TEXT, session_created_at TEXT, session_expires_at TEXT, data_version BIGINT)
-            LANGUAGE plpgsql SECURITY INVOKER AS $$
-            DECLARE
-                v_organization TEXT;
-            BEGIN
-                FOREACH v_organization IN ARRAY p_organizations LOOP
-                    PERFORM set_config('performa.organization_id', v_organization, true);
-                    RETURN QUERY
-                    SELECT u.organization_id, u.user_id, u.username, u.display_name, u.email, u.role, u.manager_id, u.active,\(selected)
-                           u.created_at, u.updated_at, u.row_version, s.token_hash, s.created_at, s.expires_at, o.data_version
-                    FROM sessions s
-                    JOIN users u ON u.organization_id = s.organization_id AND u.user_id = s.user_id
-                    JOIN organizations o ON o.organization_id = s.organization_id
-                    WHERE s.organization_id = v_organization AND s.token_hash = ANY (p_token_hashes)
-                      AND s.expires_at > p_now AND u.active;
-                END LOOP;
-            END $$
-            """
+        return SchemaDialect.eachTenantFunction(
+            "performa_signed_in_all(p_organizations TEXT[], p_token_hashes TEXT[], p_now TEXT)",
+            returns: """
+                TABLE (organization_id TEXT, user_id TEXT, username TEXT, display_name TEXT, email TEXT, role TEXT,
+                       manager_id TEXT, active BOOLEAN,\(declared) created_at TEXT, updated_at TEXT, row_version BIGINT,
+                       session_token_hash TEXT, session_created_at TEXT, session_expires_at TEXT, data_version BIGINT)
+                """,
+            query: """
+                SELECT u.organization_id, u.user_id, u.username, u.display_name, u.email, u.role, u.manager_id, u.active,\(selected)
+                       u.created_at, u.updated_at, u.row_version, s.token_hash, s.created_at, s.expires_at, o.data_version
+                FROM sessions s
+                JOIN users u ON u.organization_id = s.organization_id AND u.user_id = s.user_id
+                JOIN organizations o ON o.organization_id = s.organization_id
+                WHERE s.organization_id = v_organization AND s.token_hash = ANY (p_token_hashes)
+                  AND s.expires_at > p_now AND u.active
+                """)
     }
 }

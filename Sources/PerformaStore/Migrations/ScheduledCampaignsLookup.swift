@@ -10,18 +10,8 @@
 enum ScheduledCampaignsLookup {
     static let migration = Migration(version: 11, name: "lettura delle rilevazioni programmate di più enti") { database, dialect in
         guard dialect.kind == .postgres else { return }
-        try await dialect.run(["""
-            CREATE FUNCTION performa_scheduled_campaigns(p_organizations TEXT[])
-            RETURNS SETOF campaigns
-            LANGUAGE plpgsql SECURITY INVOKER AS $$
-            DECLARE
-                v_organization TEXT;
-            BEGIN
-                FOREACH v_organization IN ARRAY p_organizations LOOP
-                    PERFORM set_config('performa.organization_id', v_organization, true);
-                    RETURN QUERY SELECT * FROM campaigns c WHERE c.organization_id = v_organization AND c.opens_on IS NOT NULL;
-                END LOOP;
-            END $$
-            """], on: database)
+        try await dialect.run([SchemaDialect.eachTenantFunction(
+            "performa_scheduled_campaigns(p_organizations TEXT[])", returns: "SETOF campaigns",
+            query: "SELECT * FROM campaigns c WHERE c.organization_id = v_organization AND c.opens_on IS NOT NULL")], on: database)
     }
 }

@@ -66,4 +66,25 @@ struct SchemaDialect: Sendable {
         guard kind == .sqlite else { return [] }
         return ["UPDATE", "DELETE"].map { "DROP TRIGGER IF EXISTS \(table)_append_only_\($0.lowercased())" }
     }
+
+    /// A PostgreSQL function (`signature` names it and its parameters, among them `p_organizations TEXT[]`) that
+    /// runs `query` for each organization of `p_organizations` in turn, first declaring it as the tenant (local to
+    /// the caller's transaction), so that the row-level policies apply to each; `query` names the organization
+    /// `v_organization`. Runs as the invoker.
+    static func eachTenantFunction(_ signature: String, returns: String, query: String) -> String {
+        """
+        CREATE FUNCTION \(signature)
+        RETURNS \(returns)
+        LANGUAGE plpgsql SECURITY INVOKER AS $$
+        DECLARE
+            v_organization TEXT;
+        BEGIN
+            FOREACH v_organization IN ARRAY p_organizations LOOP
+                PERFORM set_config('performa.organization_id', v_organization, true);
+                RETURN QUERY
+                \(query);
+            END LOOP;
+        END $$
+        """
+    }
 }
