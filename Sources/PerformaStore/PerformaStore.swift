@@ -122,6 +122,9 @@ public protocol PerformaStore: SignOnStore, Sendable {
     /// Adds messages unless already there (same id); returns how many were added.
     @discardableResult
     func enqueueMail(_ context: AccessContext, _ messages: [OutgoingMail]) async throws -> Int
+    /// Which of `organizations` have a message due at `now` (what `claimMail` would lease), in a few calls however
+    /// many they are: the mail sender leases only there.
+    func organizationsWithMailDue(_ organizations: [String], at now: Date) async throws -> Set<String>
     /// Leases the messages due now to one sender.
     func claimMail(organization: String, worker: String, lease: TimeInterval, limit: Int) async throws -> [QueuedMail]
     /// Marks a claimed message sent, or failed with the time of the next attempt.

@@ -126,4 +126,36 @@ struct OutboxTests {
             await #expect(throws: StoreError.self) { try await store.scheduledCampaigns(organizations: ["ente'; DROP TABLE campaigns; --"]) }
         }
     }
+
+    @Test("the organizations with mail due are exactly those where a lease would find a message, at any moment",
+          arguments: TestBackend.allCases)
+    func mailDueAcross(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            let due = try await TestPlans.seeded(store, "posta-dovuta")
+            let leased = try await TestPlans.seeded(store, "posta-in-consegna")
+            let sent = try await TestPlans.seeded(store, "posta-spedita")
+            let later = try await TestPlans.seeded(store, "posta-rinviata")
+            let empty = try await TestPlans.seeded(store, "posta-vuota")
+            for context in [due, leased, sent, later] { try await store.enqueueMail(context, [Self.mail("avviso")]) }
+            _ = try await store.claimMail(organization: leased.organization, worker: "w", lease: 60, limit: 10)
+            let toSend = try await store.claimMail(organization: sent.organization, worker: "w", lease: 60, limit: 10)
+            try await store.settleMail(organization: sent.organization, id: try #require(toSend.first).mail.id, worker: "w", .sent)
+            let toDelay = try await store.claimMail(organization: later.organization, worker: "w", lease: 60, limit: 10)
+            try await store.settleMail(organization: later.organization, id: try #require(toDelay.first).mail.id, worker: "w",
+                                       .failed(reason: "server giù", retryAt: Date().addingTimeInterval(3_600)))
+            // 600 names of organizations that do not exist come first, so that the answer spans two slices.
+            let names = (0..<600).map { "assente-\($0)" } + [due, leased, sent, later, empty].map(\.organization)
+
+            let now = Date()
+            #expect(try await store.organizationsWithMailDue(names, at: now) == [due.organization])
+            // Two minutes on, the lease has run out; two hours on, the delayed attempt has come too.
+            #expect(try await store.organizationsWithMailDue(names, at: now.addingTimeInterval(120)) == [due.organization, leased.organization])
+            #expect(try await store.organizationsWithMailDue(names, at: now.addingTimeInterval(7_200))
+                    == [due.organization, leased.organization, later.organization])
+            // What it says is due, a lease finds; once leased, it is no longer due.
+            #expect(try await store.claimMail(organization: due.organization, worker: "w", lease: 60, limit: 10).count == 1)
+            #expect(try await store.organizationsWithMailDue(names, at: Date()).isEmpty)
+            #expect(try await store.claimMail(organization: empty.organization, worker: "w", lease: 60, limit: 10).isEmpty)
+        }
+    }
 }

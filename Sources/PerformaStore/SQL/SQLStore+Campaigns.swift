@@ -12,26 +12,17 @@ extension SQLStore {
     }
 
     public func scheduledCampaigns(organizations: [String]) async throws -> [String: [Campaign]] {
+        let postgres = database.kind == .postgres
         var found: [String: [Campaign]] = [:]
-        // In slices, so that neither a statement's parameters nor one call's work grow without bound.
-        for start in stride(from: 0, to: organizations.count, by: Self.scheduleSlice) {
-            let slice = Array(organizations[start..<min(start + Self.scheduleSlice, organizations.count)])
-            for organization in slice { try Self.checkOrganization(organization) }
-            let rows = try await translatingErrors {
-                try await database.transaction(.read, organization: nil) { db in
-                    let query: SQLQueryString = database.kind == .postgres
-                        ? "SELECT * FROM performa_scheduled_campaigns(\(bind: slice))"
-                        : "SELECT * FROM campaigns WHERE organization_id IN (\(binds: slice)) AND opens_on IS NOT NULL"
-                    return try await db.raw(query).all()
-                }
-            }
-            for row in rows { found[try row.text("organization_id"), default: []].append(try Scope.campaign(row)) }
+        for row in try await rowsAcross(organizations, { slice in
+            postgres ? "SELECT * FROM performa_scheduled_campaigns(\(bind: slice))"
+                     : "SELECT * FROM campaigns WHERE organization_id IN (\(binds: slice)) AND opens_on IS NOT NULL"
+        }) {
+            found[try row.text("organization_id"), default: []].append(try Scope.campaign(row))
         }
         // Each organization's in the order `scheduledCampaigns(_:)` gives.
         return found.mapValues { $0.sorted { ($0.planID, $0.checkpoint) < ($1.planID, $1.checkpoint) } }
     }
-
-    private static let scheduleSlice = 500
 
     public func changeCampaign(_ context: AccessContext, planID: String, checkpoint: Day, to state: CampaignState, reason: String?, expectedRowVersion: Int) async throws -> Campaign {
         try await write(context) { scope in

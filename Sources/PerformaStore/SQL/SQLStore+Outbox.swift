@@ -23,9 +23,22 @@ extension SQLStore {
         }
     }
 
+    public func organizationsWithMailDue(_ organizations: [String], at now: Date) async throws -> Set<String> {
+        let postgres = database.kind == .postgres, nowText = StoreTime.text(now)
+        let rows = try await rowsAcross(organizations) { slice in
+            postgres ? "SELECT organization_id FROM performa_mail_due(\(bind: slice), \(bind: nowText))"
+                     : """
+                       WITH moment(now) AS (SELECT \(bind: nowText))
+                       SELECT DISTINCT o.organization_id FROM outbox o, moment
+                       WHERE o.organization_id IN (\(binds: slice)) AND \(unsafeRaw: MailDue.predicate("o", now: "moment.now"))
+                       """
+        }
+        return Set(try rows.map { try $0.text("organization_id") })
+    }
+
     /// Leases up to `limit` messages due now to `worker` for `lease` seconds, so that no other sender (another
     /// instance, or this one after a restart) takes them meanwhile. A lease that runs out without an outcome (the
-    /// sender died) makes the message due again.
+    /// sender died) makes the message due again. Due as `MailDue` says (spelled out here with bound values).
     public func claimMail(organization: String, worker: String, lease: TimeInterval, limit: Int) async throws -> [QueuedMail] {
         let context = AccessContext.mailSender(organization: organization)
         let skipLocked = database.kind == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
