@@ -6,10 +6,13 @@ import PostgresNIO
 /// For PostgreSQL the `PostgresClient` runs as a service in a task group for as long as `body` runs, and is
 /// cancelled (its connections closed) when `body` returns or throws. A server runs its whole life inside `body`.
 public enum StoreLauncher {
+    /// PostgreSQL connections a store keeps open unless told otherwise (a server's pool).
+    public static let defaultConnections = 10
+
     public static func withStore<T: Sendable>(
         _ url: DatabaseURL,
         logger: Logger = Logger(label: "performa.store"),
-        maximumConnections: Int = 10,
+        maximumConnections: Int = defaultConnections,
         evidencePolicy: EvidencePolicy = .standard,
         _ body: @Sendable (SQLStore) async throws -> T
     ) async throws -> T {

@@ -28,7 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp(
         "Connessioni a PostgreSQL che il server apre all'avvio e tiene aperte (da 1 a \(ServeCommand.connectionLimit)).",
-        discussion: "Se manca si usa la variabile PERFORMA_DATABASE_CONNECTIONS, altrimenti 10. Con SQLite non conta."))
+        discussion: "Se manca si usa la variabile PERFORMA_DATABASE_CONNECTIONS, altrimenti \(StoreLauncher.defaultConnections). Con SQLite non conta."))
     var databaseConnections: Int?
 
     @Flag(name: .long, help: "Modalità dimostrativa: dati di Brescia e utenti dimostrativi.")
@@ -46,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("Porta non valida: \(port) (da 0 a 65535).") }
     }
 
-    /// The pool size: `--database-connections`, then PERFORMA_DATABASE_CONNECTIONS, then 10.
+    /// The pool size: `--database-connections`, then PERFORMA_DATABASE_CONNECTIONS, then the store's default.
     static func connections(option: Int?, environment: [String: String]) throws -> Int {
         let (value, source): (Int?, String)
         if let option {
@@ -54,7 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
         } else if let text = environment["PERFORMA_DATABASE_CONNECTIONS"], !text.isEmpty {
             (value, source) = (Int(text), "PERFORMA_DATABASE_CONNECTIONS «\(text)»")
         } else {
-            return 10
+            return StoreLauncher.defaultConnections
         }
         guard let value, (1...connectionLimit).contains(value) else {
             throw ValidationError("\(source) non valido: servono da 1 a \(connectionLimit) connessioni.")

@@ -58,10 +58,7 @@ struct ServerConnectionsTests {
     /// Sessions open on `url`'s database, counted from the server's maintenance database.
     private static func connections(to url: DatabaseURL) async throws -> Int {
         guard case .postgres(let address) = url else { return 0 }
-        let server = try TestBackend.postgresServer()
-        let configuration = PostgresConnection.Configuration(
-            host: server.host ?? "127.0.0.1", port: server.port ?? 5432, username: server.user ?? "performa",
-            password: server.password, database: String(server.path.dropFirst()), tls: .disable)
+        let configuration = TestBackend.maintenanceConfiguration(try TestBackend.postgresServer())
         let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: TestBackend.logger)
         do {
             let name = String(address.path.dropFirst())

@@ -50,9 +50,10 @@ struct MailService: Service {
             let identifiers = organizations.map(\.id)
             let scheduled = try await store.scheduledCampaigns(organizations: identifiers)
             let due = settings == nil ? [] : try await store.organizationsWithMailDue(identifiers, at: now)
+            let today = Display.today(now)
             for organization in organizations {
                 do {
-                    let added = try await notifier.campaignNotices(organization.id, scheduled: scheduled[organization.id] ?? [], today: Display.today(now))
+                    let added = try await notifier.campaignNotices(organization.id, scheduled: scheduled[organization.id] ?? [], today: today)
                     // Messages enqueued after the question above (by a request, or another instance) go at the next pass.
                     if let settings, added > 0 || due.contains(organization.id) { try await deliver(organization.id, settings) }
                 } catch {

@@ -23,14 +23,19 @@ enum PerformaBinary {
         var errors: String
     }
 
+    /// This process's environment without PERFORMA_DATABASE_URL (each test names its database), plus `extra`.
+    static func environment(adding extra: [String: String]) -> [String: String] {
+        var variables = ProcessInfo.processInfo.environment
+        variables.removeValue(forKey: "PERFORMA_DATABASE_URL")
+        return variables.merging(extra) { $1 }
+    }
+
     /// Runs `performa` with `arguments` to completion.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = try url
         process.arguments = arguments
-        var variables = ProcessInfo.processInfo.environment
-        variables.removeValue(forKey: "PERFORMA_DATABASE_URL")
-        process.environment = variables.merging(environment) { $1 }
+        process.environment = Self.environment(adding: environment)
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -57,9 +62,7 @@ final class ServerProcess {
         process.executableURL = try PerformaBinary.url
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        var variables = ProcessInfo.processInfo.environment
-        variables.removeValue(forKey: "PERFORMA_DATABASE_URL")
-        process.environment = variables.merging(environment) { $1 }
+        process.environment = PerformaBinary.environment(adding: environment)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = handle
         process.standardError = handle

@@ -80,9 +80,7 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// machine CREATE and DROP DATABASE can time out waiting for other sessions of the same database (PostgreSQL
     /// waits five seconds for them to exit): the statement is tried again a few times before the error counts.
     private static func administer(_ server: URL, _ statement: String) async throws {
-        let configuration = PostgresConnection.Configuration(
-            host: server.host ?? "127.0.0.1", port: server.port ?? 5432, username: server.user ?? "performa",
-            password: server.password, database: String(server.path.dropFirst()), tls: .disable)
+        let configuration = maintenanceConfiguration(server)
         var attempt = 0
         while true {
             attempt += 1
@@ -101,6 +99,13 @@ enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 try await Task.sleep(for: .milliseconds(250 * attempt))
             }
         }
+    }
+
+    /// A connection to the test server's own database (`server`, PERFORMA_TEST_POSTGRES_URL), outside any test database.
+    static func maintenanceConfiguration(_ server: URL) -> PostgresConnection.Configuration {
+        PostgresConnection.Configuration(
+            host: server.host ?? "127.0.0.1", port: server.port ?? 5432, username: server.user ?? "performa",
+            password: server.password, database: String(server.path.dropFirst()), tls: .disable)
     }
 
     /// A failed CREATE/DROP DATABASE with PostgreSQL's own message (PSQLError hides it from its description).
