@@ -62,6 +62,16 @@ struct ServeCommand: AsyncParsableCommand {
         return value
     }
 
+    /// PERFORMA_SESSION_MEMORY: 1 (the default) answers known sessions from memory, 0 asks the database on every
+    /// signed-in request (needed behind a PostgreSQL pooler in transaction mode, where LISTEN cannot work).
+    static func sessionMemory(environment: [String: String]) throws -> Bool {
+        switch environment["PERFORMA_SESSION_MEMORY"] ?? "" {
+        case "", "1": return true
+        case "0": return false
+        case let other: throw ValidationError("PERFORMA_SESSION_MEMORY «\(other)» non valido: usare 1 (predefinito) oppure 0.")
+        }
+    }
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         LoggingSystem.bootstrap { label in
@@ -85,9 +95,10 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let configuration = settings
-        let connections: Int
+        let connections: Int, sessionMemory: Bool
         do {
             connections = try Self.connections(option: databaseConnections, environment: environment)
+            sessionMemory = try Self.sessionMemory(environment: environment)
         } catch {
             CommandSupport.printError("Errore: \(error)")
             throw ExitCode(2)
@@ -98,7 +109,8 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         do {
-            try await StoreLauncher.withStore(configuration.database, logger: Logger(label: "performa.store"), maximumConnections: connections) { store in
+            try await StoreLauncher.withStore(configuration.database, logger: Logger(label: "performa.store"), maximumConnections: connections,
+                                             sessionMemory: sessionMemory) { store in
                 var accounts: [DemoData.Account] = []
                 if configuration.demo {
                     let outcome = try await DemoData.load(into: store, examples: examples ?? URL(fileURLWithPath: "examples"), passwordCost: configuration.passwordCost)

@@ -33,7 +33,7 @@ enum StoreCommandSupport {
         do {
             // A command does one thing at a time: two PostgreSQL connections are plenty, and a cron job running
             // beside the servers should not take the ten a server keeps.
-            return try await StoreLauncher.withStore(url, logger: logger, maximumConnections: 2, body)
+            return try await StoreLauncher.withStore(url, logger: logger, maximumConnections: 2, use: .command, body)
         } catch let error as StoreError {
             // Store messages are whole sentences; «Errore del database: …» needs no second «Errore:».
             let text = error.description

@@ -6,12 +6,15 @@ import Testing
 /// The PostgreSQL pool a server keeps open is sized by the operator; a wrong size is refused before anything opens.
 @Suite("performa serve: PostgreSQL connections")
 struct ServerConnectionsTests {
-    @Test("the server keeps --database-connections (or PERFORMA_DATABASE_CONNECTIONS) connections open, 10 by default")
+    @Test("the server keeps --database-connections (or PERFORMA_DATABASE_CONNECTIONS) connections open, 10 by default, and one that listens")
     func poolSize() async throws {
+        // Each count is the pool plus the connection on which the server hears every process's commits, unless the
+        // server is told to ask the database for every session.
         for (arguments, environment, expected) in [
-            (["--database-connections", "3"], ["PERFORMA_DATABASE_CONNECTIONS": "7"], 3),
-            ([], ["PERFORMA_DATABASE_CONNECTIONS": "5"], 5),
-            ([], ["PERFORMA_DATABASE_CONNECTIONS": ""], 10),
+            (["--database-connections", "3"], ["PERFORMA_DATABASE_CONNECTIONS": "7"], 3 + 1),
+            ([], ["PERFORMA_DATABASE_CONNECTIONS": "5"], 5 + 1),
+            ([], ["PERFORMA_DATABASE_CONNECTIONS": ""], 10 + 1),
+            (["--database-connections", "4"], ["PERFORMA_SESSION_MEMORY": "0"], 4),
         ] {
             try await TestBackend.postgres.withEmptyDatabase { url in
                 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("performa-serve-\(UUID().uuidString)")
@@ -48,6 +51,14 @@ struct ServerConnectionsTests {
             #expect(run.status == 2, "\(run.errors)")
             #expect(run.errors.contains("Errore: \(quoted) non valido: servono da 1 a 200 connessioni."), "\(run.errors)")
         }
+    }
+
+    @Test("PERFORMA_SESSION_MEMORY takes 1 or 0: another value is refused with exit status 2 and an Italian message")
+    func wrongSessionMemory() throws {
+        let run = try PerformaBinary.run(["serve", "--port", "0", "--database", "sqlite:/proc/performa-non-esiste/performa.sqlite"],
+                                         environment: ["PERFORMA_SESSION_MEMORY": "forse"])
+        #expect(run.status == 2, "\(run.errors)")
+        #expect(run.errors.contains("Errore: PERFORMA_SESSION_MEMORY «forse» non valido: usare 1 (predefinito) oppure 0."), "\(run.errors)")
     }
 
     private static func address(_ url: DatabaseURL) -> String {

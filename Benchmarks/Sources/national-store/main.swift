@@ -70,7 +70,7 @@ let passwordHash = Bcrypt.hash(options.password, cost: 4)
 let clock = ContinuousClock()
 let start = clock.now
 
-try await StoreLauncher.withStore(try DatabaseURL(parsing: options.database), maximumConnections: options.tasks + 2) { store in
+try await StoreLauncher.withStore(try DatabaseURL(parsing: options.database), maximumConnections: options.tasks + 2, use: .command) { store in
     // Organizations already there (a rerun after an interruption) are skipped: plan ids are deterministic.
     try await withThrowingTaskGroup(of: Void.self) { group in
         var next = 0

@@ -59,9 +59,8 @@ struct PostgresConfiguration {
         return configuration
     }
 
-    /// One connection, made before the pool starts: an unreachable server or a refused login is reported at once,
-    /// instead of after the pool has retried for a minute.
-    func probe(logger: Logger) async throws {
+    /// One connection of its own, outside the pool (the probe, the commit feed's listener).
+    func connection() throws -> PostgresConnection.Configuration {
         let connectionTLS: PostgresConnection.Configuration.TLS
         switch security {
         case .disable: connectionTLS = .disable
@@ -70,7 +69,13 @@ struct PostgresConfiguration {
         }
         var configuration = PostgresConnection.Configuration(host: host, port: port, username: username, password: password, database: database, tls: connectionTLS)
         configuration.options.connectTimeout = .seconds(10)
-        let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+        return configuration
+    }
+
+    /// One connection, made before the pool starts: an unreachable server or a refused login is reported at once,
+    /// instead of after the pool has retried for a minute.
+    func probe(logger: Logger) async throws {
+        let connection = try await PostgresConnection.connect(configuration: try self.connection(), id: 0, logger: logger)
         try await connection.close()
     }
 }

@@ -88,12 +88,16 @@ final class SQLiteStoreDatabase: StoreDatabase {
         }
     }
 
-    /// Mapped for each caller (the store, once): the `-shm` file exists once a connection has read in WAL mode.
-    func walIndexHeader() -> WALIndexHeader? {
+    /// The header is mapped for each caller (the store, once): the `-shm` file exists once a connection has read in
+    /// WAL mode. Any commit, by any connection of any process, changes it.
+    func knownSessions() -> (any KnownSessions)? {
         guard let header = WALIndexHeader.mapped(databasePath: path) else { return nil }
         headers.withLock { $0.append(header) }
-        return header
+        return SessionMemo(watch: header)
     }
+
+    /// Every process maps the same header, which a commit has changed before it returns: nothing to wait for.
+    func commitSettled() async {}
 
     func readStatement(_ query: SQLQueryString) async throws -> [any SQLRow] {
         try await readers.with { connection in try await connection.sql(queryLogLevel: .trace).raw(query).all() }

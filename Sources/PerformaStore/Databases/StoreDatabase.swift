@@ -22,12 +22,12 @@ protocol StoreDatabase: Sendable {
     /// one round trip where `transaction` needs three or four. On PostgreSQL no tenant is declared, so row-level
     /// security shows no tenant's rows unless the statement declares one itself (see `BatchedSessionLookup`).
     func readStatement(_ query: SQLQueryString) async throws -> [any SQLRow]
-    /// SQLite's WAL-index header, mapped for reading (`WALIndexHeader`): how a request can tell, without a statement,
-    /// that nothing was committed since an earlier reading. Nil where there is no such thing (PostgreSQL).
-    func walIndexHeader() -> WALIndexHeader?
+    /// A memo of the sessions found, for a store to answer known sessions without a statement, with the watch that
+    /// tells it when a commit has been made (`CommitWatch`); nil where the database gives no such watch.
+    func knownSessions() -> (any KnownSessions)?
+    /// Returns once a commit this process has just made is seen by every process's `knownSessions`, so that a
+    /// request that follows the write, to any replica, is answered from after it. Called after every write that
+    /// changes what a session lookup reads.
+    func commitSettled() async
     func close() async
-}
-
-extension StoreDatabase {
-    func walIndexHeader() -> WALIndexHeader? { nil }
 }

@@ -11,6 +11,6 @@ struct Migration: Sendable {
     static let all: [Migration] = [InitialSchema.migration, CollectionCampaigns.migration, DataVersions.migration, SessionLookup.migration,
                                    BatchedSessionLookup.migration, JudgedValues.migration, IndividualAppraisal.migration,
                                    MailNotifications.migration, SignOnIdentity.migration, CorruptionPrevention.migration,
-                                   MailSenderLookups.migration]
+                                   MailSenderLookups.migration, CommitNotifications.migration]
     static var latestVersion: Int { all.last?.version ?? 0 }
 }

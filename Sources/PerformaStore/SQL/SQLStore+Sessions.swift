@@ -24,16 +24,15 @@ extension SQLStore {
 
     public func signedIn(token: String, at now: Date) async throws -> SignedInSession? {
         guard let (organization, secret) = Self.splitToken(token) else { return nil }
-        // On SQLite, a session found since the last commit is answered from memory (`SessionMemo`); the header is
-        // read before the lookup is asked, so what the lookup finds is at least as new as the stamp it is kept with.
-        let stamp = sessionMemo?.commits.read()
-        if let stamp, let known = sessionMemo?.memo.find(token, at: stamp, now: now) { return known }
-        // Every request that gets here runs this: concurrent lookups share one statement (`LookupBatcher`), none is
-        // answered by a statement that started before it was asked.
-        let key = SessionKey(identity: .init(organization: organization, tokenHash: Digest.sha256(secret)), now: StoreTime.text(now))
-        let found = try await sessionLookups.lookUp(key)
-        if let stamp, let found { sessionMemo?.memo.remember(found, token: token, at: stamp) }
-        return found
+        // Every request whose session is not known runs this: concurrent lookups share one statement
+        // (`LookupBatcher`), none is answered by a statement that started before it was asked.
+        func lookUp() async throws -> SignedInSession? {
+            try await sessionLookups.lookUp(SessionKey(identity: .init(organization: organization, tokenHash: Digest.sha256(secret)),
+                                                       now: StoreTime.text(now)))
+        }
+        // A session found since the last commit is answered from memory (`SessionMemo`).
+        guard let knownSessions else { return try await lookUp() }
+        return try await knownSessions.signedIn(token, at: now, lookUp: lookUp)
     }
 
     /// The sessions `keys` name, in one statement and without an explicit transaction: each key's session if it

@@ -9,29 +9,29 @@ public final class SQLStore: PerformaStore {
     public let evidencePolicy: EvidencePolicy
     /// The session lookups of concurrent requests, batched.
     let sessionLookups: LookupBatcher<SessionKey, SignedInSession?>
-    /// On SQLite, the sessions found since the last commit and the header that tells when there was one; nil on
-    /// PostgreSQL, where only a round trip can tell (`signedIn(token:at:)`).
-    let sessionMemo: (memo: SessionMemo, commits: WALIndexHeader)?
+    /// The sessions found since the last commit, answered from memory (`SessionMemo`); nil where the database gives
+    /// no way to tell when there was a commit (then every signed-in request asks it).
+    let knownSessions: (any KnownSessions)?
 
     /// Where the data is (without secrets): `sqlite:./data/performa.sqlite`, `postgres://performa@host/db`.
     public var address: String { database.address }
 
-    init(database: any StoreDatabase, evidencePolicy: EvidencePolicy = .standard) {
+    init(database: any StoreDatabase, evidencePolicy: EvidencePolicy = .standard, sessionMemory: Bool = true) {
         self.database = database
         self.evidencePolicy = evidencePolicy
         self.sessionLookups = LookupBatcher(limit: Self.sessionBatchLimit) { keys in
             try await Self.translatingErrors { try await Self.signedIn(keys, on: database) }
         }
-        self.sessionMemo = database.walIndexHeader().map { (SessionMemo(), $0) }
+        self.knownSessions = sessionMemory ? database.knownSessions() : nil
     }
 
     /// At most this many session lookups share one statement (a few dozen binds; PostgreSQL and SQLite take far more).
     static let sessionBatchLimit = 64
 
     /// Brings the schema up to date, then returns the store.
-    static func open(_ database: any StoreDatabase, evidencePolicy: EvidencePolicy = .standard) async throws -> SQLStore {
+    static func open(_ database: any StoreDatabase, evidencePolicy: EvidencePolicy = .standard, sessionMemory: Bool = true) async throws -> SQLStore {
         try await Migrator(database: database).migrate()
-        return SQLStore(database: database, evidencePolicy: evidencePolicy)
+        return SQLStore(database: database, evidencePolicy: evidencePolicy, sessionMemory: sessionMemory)
     }
 
     /// The schema version of the database.
@@ -53,7 +53,8 @@ public final class SQLStore: PerformaStore {
     /// With `retryingConflicts`, a duplicate key raised by a concurrent writer re-runs the whole transaction
     /// (for appends that do not depend on what the caller read, so that concurrent appends never fail).
     /// Without `changingData`, the organization's data version stays (a write nothing cached depends on: the log of
-    /// who read a scheda), so that caches are not thrown away by reads.
+    /// who read a scheda), so that caches are not thrown away by reads; such a write must not touch what a session
+    /// lookup reads either (sessions, users, organizations), since it does not wait for other servers to hear it.
     func write<T: Sendable>(_ context: AccessContext, retryingConflicts: Bool = false, changingData: Bool = true,
                             _ body: @Sendable (Scope) async throws -> T) async throws -> T {
         try Self.checkOrganization(context.organization)
@@ -61,7 +62,7 @@ public final class SQLStore: PerformaStore {
         while true {
             attempt += 1
             do {
-                return try await translatingErrors {
+                let value = try await translatingErrors {
                     try await database.transaction(.write, organization: context.organization) { db in
                         let value = try await body(Scope(db: db, context: context, now: StoreTime.now()))
                         // Last statement before COMMIT, so the organization's row lock is held only for the commit.
@@ -73,6 +74,9 @@ public final class SQLStore: PerformaStore {
                         return value
                     }
                 }
+                // The next request, to this server or another, must find what was just committed.
+                if changingData { await database.commitSettled() }
+                return value
             } catch StoreError.concurrentWrite where retryingConflicts && attempt < 10 {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * attempt))))
             }

@@ -1,16 +1,25 @@
 import Foundation
 import Synchronization
 
+/// The sessions a store answers from memory (`SessionMemo`), whatever tells it when a commit has been made.
+protocol KnownSessions: Sendable {
+    /// The session of `token` at `now`: from memory when it is known and nothing was committed since it was looked
+    /// up, otherwise from `lookUp` (and then kept if the watch could tell).
+    func signedIn(_ token: String, at now: Date, lookUp: () async throws -> SignedInSession?) async throws -> SignedInSession?
+    /// Whether the session of `token` is kept (for tests).
+    func holds(_ token: String) -> Bool
+}
+
 /// The sessions found since the last commit to the database, so that a signed-in request whose session is known
 /// needs no statement. An entry holds what the lookup returned (the session, its user, the organization's data
-/// version); all of it can change only through a commit, and any commit, by any connection of any process, changes
-/// the WAL-index header (`WALIndexHeader`). So every entry is stamped with the header as read *before* its lookup
-/// was asked, and is used only while the header still reads the same: the answer is then what a statement would
-/// give now. The first reading that differs empties the memo.
+/// version); all of it can change only through a commit, and the watch (`CommitWatch`) tells when there was one.
+/// So every entry is stamped with the watch as read *before* its lookup was asked, and is used only while the
+/// watch still reads the same: the answer is then what a statement would give now. The first reading that differs
+/// empties the memo.
 ///
 /// Only sessions that were found are kept (an unknown token is asked of the database every time, so random tokens
 /// cannot fill the memory), and expiry is checked against each request's own time.
-final class SessionMemo: Sendable {
+final class SessionMemo<Watch: CommitWatch>: KnownSessions {
     private struct Entry {
         let found: SignedInSession
         /// The expiry in `StoreTime.milliseconds`: compared with a request's time in the order the statement compares
@@ -19,22 +28,33 @@ final class SessionMemo: Sendable {
     }
 
     private struct State {
-        var stamp: WALIndexHeader.Reading?
+        var stamp: Watch.Stamp?
         var entries: [String: Entry] = [:]
     }
 
     private let state = Mutex(State())
+    let watch: Watch
     /// Sessions kept at most; past it the memo starts again empty (a few thousand browsers at once is far beyond an
     /// office's use, and a full memo costs only lookups).
     let capacity: Int
 
-    init(capacity: Int = 10_000) {
+    init(watch: Watch, capacity: Int = 10_000) {
+        self.watch = watch
         self.capacity = max(1, capacity)
     }
 
-    /// The session of `token` if it was found at `stamp`, the header still reads `stamp`, and it has not expired at
+    func signedIn(_ token: String, at now: Date, lookUp: () async throws -> SignedInSession?) async throws -> SignedInSession? {
+        // Read before the lookup is asked, so what the lookup finds is at least as new as the stamp it is kept with.
+        guard let stamp = watch.read() else { return try await lookUp() }
+        if let known = find(token, at: stamp, now: now) { return known }
+        let found = try await lookUp()
+        if let found { remember(found, token: token, at: stamp) }
+        return found
+    }
+
+    /// The session of `token` if it was found at `stamp`, the watch still reads `stamp`, and it has not expired at
     /// `now`. A different stamp empties the memo.
-    func find(_ token: String, at stamp: WALIndexHeader.Reading, now: Date) -> SignedInSession? {
+    private func find(_ token: String, at stamp: Watch.Stamp, now: Date) -> SignedInSession? {
         let now = StoreTime.milliseconds(now)
         return state.withLock { state -> SignedInSession? in
             guard state.stamp == stamp else {
@@ -48,7 +68,7 @@ final class SessionMemo: Sendable {
 
     /// Keeps what a lookup asked at `stamp` found, unless a commit has been seen since (the answer may then be
     /// older than the memo, or newer than its stamp: either way it is not kept).
-    func remember(_ found: SignedInSession, token: String, at stamp: WALIndexHeader.Reading) {
+    private func remember(_ found: SignedInSession, token: String, at stamp: Watch.Stamp) {
         let entry = Entry(found: found, expires: StoreTime.milliseconds(found.session.expiresAt))
         state.withLock { state in
             guard state.stamp == stamp else { return }
@@ -57,6 +77,7 @@ final class SessionMemo: Sendable {
         }
     }
 
-    /// How many sessions are kept (for tests).
-    var count: Int { state.withLock { $0.entries.count } }
+    func holds(_ token: String) -> Bool {
+        state.withLock { $0.entries[token] != nil }
+    }
 }

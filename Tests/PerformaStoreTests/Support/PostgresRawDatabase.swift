@@ -12,7 +12,7 @@ enum PostgresRawDatabase {
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            try await body(PostgresStoreDatabase(client: client, address: url.description))
+            try await body(PostgresStoreDatabase(client: client, address: url.description, commits: nil, settlesEachWrite: false))
         }
     }
 }
