@@ -61,7 +61,7 @@ public enum ScorecardRows {
     }
 }
 
-/// The JSON form of a scorecard (`performa score --format json`).
+/// The JSON form of a scorecard (`performa score --format json`, the API's `/scores`).
 public struct ScorecardDocument: Codable, Sendable {
     public var plan: String
     public var organization: String
@@ -81,5 +81,6 @@ public struct ScorecardDocument: Codable, Sendable {
         notes = card.notes
     }
 
-    public func json() throws -> String { try FileDecoding.json(self) }
+    /// Indented for people (`performa score`, the *punteggi.json* download); `compact` for the API.
+    public func json(compact: Bool = false) throws -> String { try FileDecoding.json(self, compact: compact) }
 }

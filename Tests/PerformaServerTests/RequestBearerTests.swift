@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import HummingbirdAuth
 @testable import PerformaServer
@@ -26,5 +27,15 @@ struct RequestBearerTests {
                                   body: .init(buffer: ByteBuffer()))
             #expect(request.bearerToken.map(String.init) == request.headers.bearer?.token, "\(header ?? "nessuna intestazione")")
         }
+    }
+
+    @Test("two Authorization headers give no token, not the first nor the two joined")
+    func twoHeaders() {
+        var fields = HTTPFields()
+        fields.append(HTTPField(name: .authorization, value: "Bearer primo"))
+        fields.append(HTTPField(name: .authorization, value: "Bearer secondo"))
+        let request = Request(head: .init(method: .get, scheme: "http", authority: "localhost", path: "/api", headerFields: fields),
+                              body: .init(buffer: ByteBuffer()))
+        #expect(request.bearerToken == nil)
     }
 }

@@ -16,9 +16,9 @@ struct ScoreCacheTests {
     static let key = IndicatorKey(objective: "1.1.2", number: 1)
     static let scores = "/api/plans/\(TestServer.planID)/scores?at=2021-12-31"
 
-    /// The scorecard JSON a fresh computation from the store gives now.
+    /// The scorecard JSON a fresh computation from the store gives now, as the API writes it.
     static func fresh(_ store: SQLStore) async throws -> String {
-        try ScorecardDocument(try await PageTests.scorecard(store, at: .yearEnd(2021))).json()
+        try ScorecardDocument(try await PageTests.scorecard(store, at: .yearEnd(2021))).json(compact: true)
     }
 
     @Test("a value written through the API, through another replica, or straight into the store is in the very next read")

@@ -47,7 +47,7 @@ struct CommitFeedTests {
     }
 
     /// Reads the feed until it gives a stamp (its first heartbeat heard: reading asks for one).
-    private static func stamp(of feed: PostgresCommitFeed) async throws -> UInt64 {
+    private static func stamp(of feed: PostgresCommitFeed) async throws -> CommitStamp {
         let deadline = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline {
             if let stamp = feed.read() { return stamp }

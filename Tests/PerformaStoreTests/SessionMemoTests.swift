@@ -21,7 +21,7 @@ struct SessionMemoTests {
     }
 
     private static func check(writer: SQLStore, reader: SQLStore, url: DatabaseURL, backend: TestBackend) async throws {
-        let memo = try #require(reader.knownSessions, "both databases answer known sessions from memory")
+        let memo = try #require(reader.sessionMemo, "both databases answer known sessions from memory")
         let admin = TestPlans.admin(TestPlans.organization("memoria"))
         _ = try await writer.createOrganization(id: admin.organization, name: "Ente memoria", actor: "installazione")
         let user = try await writer.createUser(admin, NewUser(username: "bianchi", displayName: "Anna Bianchi", role: .manager, passwordHash: "h"))
@@ -45,7 +45,7 @@ struct SessionMemoTests {
     }
 
     private static func check(_ opened: SessionToken, user: StoredUser, admin: AccessContext, writer: SQLStore, reader: SQLStore,
-                              memo: any KnownSessions, url: DatabaseURL, now: Date) async throws {
+                              memo: SessionMemo, url: DatabaseURL, now: Date) async throws {
         // Asked twice with nothing committed in between: the second answer comes from memory, and is the same.
         let first = try await Self.known(opened.token, by: reader, memo: memo, at: now)
         #expect(try await reader.signedIn(token: opened.token, at: now) == first)
@@ -93,7 +93,7 @@ struct SessionMemoTests {
 
     /// Looks `token` up until its session is kept in memory (on PostgreSQL the memo is on once the commit feed has
     /// heard a heartbeat, and is emptied by every commit heard), and returns it.
-    private static func known(_ token: String, by store: SQLStore, memo: any KnownSessions, at now: Date) async throws -> SignedInSession {
+    private static func known(_ token: String, by store: SQLStore, memo: SessionMemo, at now: Date) async throws -> SignedInSession {
         let deadline = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline {
             let found = try #require(try await store.signedIn(token: token, at: now))

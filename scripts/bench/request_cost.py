@@ -15,6 +15,8 @@ For the bare Hummingbird server and for Performa's `/livez`, scorecard JSON, cru
 
     (cd Benchmarks && swift build -c release --product performa && swift build -c release --product bare-server)
     python3 scripts/bench/request_cost.py Benchmarks/.build/release/performa --seconds 6
+    python3 scripts/bench/request_cost.py Benchmarks/.build/release/performa --seconds 6 --postgres   # needs
+        # PERFORMA_TEST_POSTGRES_URL (`eval "$(bash .ci/postgres.sh start)"`); adds PostgreSQL's own CPU per request
 
 Prints a Markdown table (the one in docs/performance.md). Needs `perf` (Debian linux-perf) and `wrk`.
 """
@@ -59,12 +61,27 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
 
+def postgres_cpu_seconds():
+    """CPU time of every PostgreSQL process on this machine (the benchmark's server is the only one)."""
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/comm") as comm:
+                if comm.read().startswith("postgres"):
+                    total += cpu_seconds(entry)
+        except (OSError, ValueError):
+            pass
+    return total
+
+
 def cost_per_request(pid, url, headers, seconds):
-    """Server CPU microseconds per request over one wrk run, and the requests per second."""
-    before = cpu_seconds(pid)
+    """Server CPU microseconds per request over one wrk run, the requests per second, and PostgreSQL's CPU
+    microseconds per request in the same run."""
+    before, database_before = cpu_seconds(pid), postgres_cpu_seconds()
     run = harness.wrk(url, 64, seconds, headers=headers)
-    used = cpu_seconds(pid) - before
-    return used * 1e6 / max(run["requests"], 1), run["rps"]
+    used, database_used = cpu_seconds(pid) - before, postgres_cpu_seconds() - database_before
+    requests = max(run["requests"], 1)
+    return used * 1e6 / requests, run["rps"], database_used * 1e6 / requests
 
 
 def profile(pid, url, headers, seconds):
@@ -97,15 +114,17 @@ def main():
     parser.add_argument("binary")
     parser.add_argument("--seconds", type=int, default=6)
     parser.add_argument("--bare", default=os.path.join(harness.ROOT, "Benchmarks", ".build", "release", "bare-server"))
+    parser.add_argument("--postgres", action="store_true", help="Performa on a new PostgreSQL database instead of SQLite")
     args = parser.parse_args()
     os.environ["PERFORMA_BIN"] = os.path.abspath(args.binary)
 
     with BareServer(args.bare) as bare:
-        bare_us, bare_rps = cost_per_request(bare.process.pid, bare.base + "/", {}, args.seconds)
+        bare_us, bare_rps, _ = cost_per_request(bare.process.pid, bare.base + "/", {}, args.seconds)
         bare_shares = profile(bare.process.pid, bare.base + "/", {}, args.seconds)
     print(f"bare Hummingbird GET /: {bare_us:.1f} µs of server CPU per request ({bare_rps:.0f} req/s)", flush=True)
 
-    with harness.Server() as server:
+    database = harness.fresh_postgres_database("performa_cost") if args.postgres else None
+    with harness.Server(database=database) as server:
         api = Api(server.base, "lettore")
         cookie = harness.browser_session(server.base, "lettore")
         api.get(f"/api/plans/{PLAN}/scores")
@@ -116,22 +135,25 @@ def main():
                   ("GET /valutazione (La mia valutazione)", server.base + "/valutazione?anno=2021", {"Cookie": cookie})]
         table = {}
         for label, url, headers in routes:
-            us, rps = cost_per_request(server.process.pid, url, headers, args.seconds)
+            us, rps, database_us = cost_per_request(server.process.pid, url, headers, args.seconds)
             shares = profile(server.process.pid, url, headers, args.seconds)
-            table[label] = (us, rps, shares)
-            print(f"{label}: {us:.1f} µs of server CPU per request ({rps:.0f} req/s)", flush=True)
+            table[label] = (us, rps, shares, database_us)
+            print(f"{label}: {us:.1f} µs of server CPU per request ({rps:.0f} req/s), PostgreSQL {database_us:.1f} µs", flush=True)
 
-    table["bare Hummingbird GET /"] = (bare_us, bare_rps, bare_shares)
+    table["bare Hummingbird GET /"] = (bare_us, bare_rps, bare_shares, None)
     labels = ["bare Hummingbird GET /"] + [label for label, _, _ in routes]
     italian = lambda text: text.replace(".", ",")  # noqa: E731
     print("\n| component | " + " | ".join(labels) + " |")
     print("|---|" + "---:|" * len(labels))
     print("| **server CPU per request** | " + " | ".join(italian(f"**{table[label][0]:.1f} µs**") for label in labels) + " |")
     print("| requests per second in that run | " + " | ".join(f"{table[label][1]:,.0f}".replace(",", ".") for label in labels) + " |")
+    if args.postgres:
+        print("| PostgreSQL's processes (beside the server's total) | "
+              + " | ".join("—" if table[label][3] is None else italian(f"{table[label][3]:.1f} µs") for label in labels) + " |")
     for index, (name, _) in enumerate(bare_shares):
         cells = []
         for label in labels:
-            us, _, rows = table[label]
+            us, _, rows, _ = table[label]
             share = rows[index][1]
             cells.append(italian(f"{us * share / 100:.1f} µs ({share:.0f}%)") if share >= 0.05 else "—")
         print(f"| {name} | " + " | ".join(cells) + " |")

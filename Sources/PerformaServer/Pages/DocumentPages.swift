@@ -101,8 +101,9 @@ struct DocumentPages: Sendable {
             return Self.data(ScorecardRows.csv(snapshot.scorecard(at: checkpoint)), type: "text/csv; charset=utf-8", name: fileName("punteggi-\(checkpoint)", "csv"))
         case "punteggi.json":
             let checkpoint = snapshot.checkpoint(scadenza: request.uri.queryParameters.get("scadenza"), anno: nil, periodo: nil)
-            return Self.attachment(try snapshot.scorecardJSON(at: checkpoint), type: "application/json; charset=utf-8",
-                                   name: fileName("punteggi-\(checkpoint)", "json"))
+            // A file for people: indented, as `performa score --format json` writes it.
+            return Self.data(try ScorecardDocument(snapshot.scorecard(at: checkpoint)).json(), type: "application/json; charset=utf-8",
+                             name: fileName("punteggi-\(checkpoint)", "json"))
         default:
             throw HTTPError(.notFound, message: "Documento «\(name)» non disponibile.")
         }

@@ -51,13 +51,13 @@ final class PostgresCommitFeed: CommitWatch {
         self.logger = logger
     }
 
-    func read() -> UInt64? {
+    func read() -> CommitStamp? {
         // The send time first: a heartbeat heard means every commit before it raised the stamp already.
         let sentAt = heardSentAt.load(ordering: .acquiring)
         let age = Self.now() &- sentAt
         if age >= Self.periodNanos / 2, !wanted.load(ordering: .relaxed) { wanted.store(true, ordering: .relaxed) }
         guard sentAt != 0, age < Self.windowNanos else { return nil }
-        return stamp.load(ordering: .acquiring)
+        return CommitStamp(word0: stamp.load(ordering: .acquiring))
     }
 
     /// Listens until the task is cancelled, connecting again a second after a failure.

@@ -48,8 +48,8 @@ final class PostgresStoreDatabase: StoreDatabase {
         }
     }
 
-    func knownSessions() -> (any KnownSessions)? {
-        commits.map { SessionMemo(watch: $0) }
+    func commitWatch() -> (any CommitWatch)? {
+        commits
     }
 
     /// A server's write returns only after every server has heard it (`PostgresCommitFeed`): the request that

@@ -90,10 +90,10 @@ final class SQLiteStoreDatabase: StoreDatabase {
 
     /// The header is mapped for each caller (the store, once): the `-shm` file exists once a connection has read in
     /// WAL mode. Any commit, by any connection of any process, changes it.
-    func knownSessions() -> (any KnownSessions)? {
+    func commitWatch() -> (any CommitWatch)? {
         guard let header = WALIndexHeader.mapped(databasePath: path) else { return nil }
         headers.withLock { $0.append(header) }
-        return SessionMemo(watch: header)
+        return header
     }
 
     /// Every process maps the same header, which a commit has changed before it returns: nothing to wait for.

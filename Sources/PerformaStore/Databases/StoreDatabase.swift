@@ -22,12 +22,12 @@ protocol StoreDatabase: Sendable {
     /// one round trip where `transaction` needs three or four. On PostgreSQL no tenant is declared, so row-level
     /// security shows no tenant's rows unless the statement declares one itself (see `BatchedSessionLookup`).
     func readStatement(_ query: SQLQueryString) async throws -> [any SQLRow]
-    /// A memo of the sessions found, for a store to answer known sessions without a statement, with the watch that
-    /// tells it when a commit has been made (`CommitWatch`); nil where the database gives no such watch.
-    func knownSessions() -> (any KnownSessions)?
-    /// Returns once a commit this process has just made is seen by every process's `knownSessions`, so that a
-    /// request that follows the write, to any replica, is answered from after it. Called after every write that
-    /// changes what a session lookup reads.
+    /// What tells, without a statement, when a commit has been made (`CommitWatch`), so that the store can answer
+    /// known sessions from memory (`SessionMemo`); nil where the database gives no such watch.
+    func commitWatch() -> (any CommitWatch)?
+    /// Returns once a commit this process has just made is seen by every process's session memo (`SessionMemo`), so
+    /// that a request that follows the write, to any replica, is answered from after it. Called after every write
+    /// that changes what a session lookup reads.
     func commitSettled() async
     func close() async
 }

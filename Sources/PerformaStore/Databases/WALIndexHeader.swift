@@ -14,12 +14,7 @@ import Synchronization
 /// 48 bytes kept twice at the start of the file, the first copy written last; version 3007000, an "initialised"
 /// byte at offset 12. Anything else (another format, a database not in WAL mode, no `-shm` file) gives no reader,
 /// and the store then asks the database on every request, as before.
-final class WALIndexHeader: @unchecked Sendable {
-    /// The first copy of the header, as six words. Equal readings: nothing committed in between. (Plain words, not a
-    /// SIMD vector: an over-aligned value in an async function's frame corrupted the task allocator in release builds.)
-    struct Reading: Equatable, Sendable {
-        let version: UInt64, change: UInt64, frames: UInt64, frameChecksum: UInt64, salt: UInt64, checksum: UInt64
-    }
+final class WALIndexHeader: CommitWatch, @unchecked Sendable {
 
     /// The header's size, and the format version SQLite writes into its first word.
     private static let headerBytes = 48
@@ -62,13 +57,14 @@ final class WALIndexHeader: @unchecked Sendable {
         munmap(UnsafeMutableRawPointer(mutating: base), length)
     }
 
-    /// The header as it is now; nil while SQLite has not initialised it (or reinitialises it after a crash), and
-    /// once the database is closed.
-    func read() -> Reading? {
+    /// The first copy of the header as it is now, as six words (the format version, the change counter, the last
+    /// frame, its checksum, the salts, the header's checksum); nil while SQLite has not initialised it (or
+    /// reinitialises it after a crash), and once the database is closed.
+    func read() -> CommitStamp? {
         guard !closed.load(ordering: .acquiring) else { return nil }
         // Loads from memory another process writes: the fence keeps them before whatever this request reads next.
         func word(_ index: Int) -> UInt64 { base.load(fromByteOffset: index * 8, as: UInt64.self) }
-        let reading = Reading(version: word(0), change: word(1), frames: word(2), frameChecksum: word(3), salt: word(4), checksum: word(5))
+        let reading = CommitStamp(word0: word(0), word1: word(1), word2: word(2), word3: word(3), word4: word(4), word5: word(5))
         atomicMemoryFence(ordering: .acquiring)
         // The version in native byte order (the file is never shared between machines); byte 12 is "initialised".
         let version = base.load(fromByteOffset: 0, as: UInt32.self)

@@ -31,8 +31,8 @@ extension SQLStore {
                                                        now: StoreTime.text(now)))
         }
         // A session found since the last commit is answered from memory (`SessionMemo`).
-        guard let knownSessions else { return try await lookUp() }
-        return try await knownSessions.signedIn(token, at: now, lookUp: lookUp)
+        guard let sessionMemo else { return try await lookUp() }
+        return try await sessionMemo.signedIn(token, at: now, lookUp: lookUp)
     }
 
     /// The sessions `keys` name, in one statement and without an explicit transaction: each key's session if it

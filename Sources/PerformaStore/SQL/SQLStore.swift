@@ -11,7 +11,7 @@ public final class SQLStore: PerformaStore {
     let sessionLookups: LookupBatcher<SessionKey, SignedInSession?>
     /// The sessions found since the last commit, answered from memory (`SessionMemo`); nil where the database gives
     /// no way to tell when there was a commit (then every signed-in request asks it).
-    let knownSessions: (any KnownSessions)?
+    let sessionMemo: SessionMemo?
 
     /// Where the data is (without secrets): `sqlite:./data/performa.sqlite`, `postgres://performa@host/db`.
     public var address: String { database.address }
@@ -22,7 +22,7 @@ public final class SQLStore: PerformaStore {
         self.sessionLookups = LookupBatcher(limit: Self.sessionBatchLimit) { keys in
             try await Self.translatingErrors { try await Self.signedIn(keys, on: database) }
         }
-        self.knownSessions = sessionMemory ? database.knownSessions() : nil
+        self.sessionMemo = sessionMemory ? database.commitWatch().map { SessionMemo(watch: $0) } : nil
     }
 
     /// At most this many session lookups share one statement (a few dozen binds; PostgreSQL and SQLite take far more).

@@ -1,15 +1,6 @@
 import Foundation
 import Synchronization
 
-/// The sessions a store answers from memory (`SessionMemo`), whatever tells it when a commit has been made.
-protocol KnownSessions: Sendable {
-    /// The session of `token` at `now`: from memory when it is known and nothing was committed since it was looked
-    /// up, otherwise from `lookUp` (and then kept if the watch could tell).
-    func signedIn(_ token: String, at now: Date, lookUp: () async throws -> SignedInSession?) async throws -> SignedInSession?
-    /// Whether the session of `token` is kept (for tests).
-    func holds(_ token: String) -> Bool
-}
-
 /// The sessions found since the last commit to the database, so that a signed-in request whose session is known
 /// needs no statement. An entry holds what the lookup returned (the session, its user, the organization's data
 /// version); all of it can change only through a commit, and the watch (`CommitWatch`) tells when there was one.
@@ -19,7 +10,7 @@ protocol KnownSessions: Sendable {
 ///
 /// Only sessions that were found are kept (an unknown token is asked of the database every time, so random tokens
 /// cannot fill the memory), and expiry is checked against each request's own time.
-final class SessionMemo<Watch: CommitWatch>: KnownSessions {
+final class SessionMemo: Sendable {
     private struct Entry {
         let found: SignedInSession
         /// The expiry in `StoreTime.milliseconds`: compared with a request's time in the order the statement compares
@@ -28,21 +19,23 @@ final class SessionMemo<Watch: CommitWatch>: KnownSessions {
     }
 
     private struct State {
-        var stamp: Watch.Stamp?
+        var stamp: CommitStamp?
         var entries: [String: Entry] = [:]
     }
 
     private let state = Mutex(State())
-    let watch: Watch
+    let watch: any CommitWatch
     /// Sessions kept at most; past it the memo starts again empty (a few thousand browsers at once is far beyond an
     /// office's use, and a full memo costs only lookups).
     let capacity: Int
 
-    init(watch: Watch, capacity: Int = 10_000) {
+    init(watch: any CommitWatch, capacity: Int = 10_000) {
         self.watch = watch
         self.capacity = max(1, capacity)
     }
 
+    /// The session of `token` at `now`: from memory when it is known and nothing was committed since it was looked
+    /// up, otherwise from `lookUp` (and then kept if the watch could tell).
     func signedIn(_ token: String, at now: Date, lookUp: () async throws -> SignedInSession?) async throws -> SignedInSession? {
         // Read before the lookup is asked, so what the lookup finds is at least as new as the stamp it is kept with.
         guard let stamp = watch.read() else { return try await lookUp() }
@@ -54,7 +47,7 @@ final class SessionMemo<Watch: CommitWatch>: KnownSessions {
 
     /// The session of `token` if it was found at `stamp`, the watch still reads `stamp`, and it has not expired at
     /// `now`. A different stamp empties the memo.
-    private func find(_ token: String, at stamp: Watch.Stamp, now: Date) -> SignedInSession? {
+    private func find(_ token: String, at stamp: CommitStamp, now: Date) -> SignedInSession? {
         let now = StoreTime.milliseconds(now)
         return state.withLock { state -> SignedInSession? in
             guard state.stamp == stamp else {
@@ -68,7 +61,7 @@ final class SessionMemo<Watch: CommitWatch>: KnownSessions {
 
     /// Keeps what a lookup asked at `stamp` found, unless a commit has been seen since (the answer may then be
     /// older than the memo, or newer than its stamp: either way it is not kept).
-    private func remember(_ found: SignedInSession, token: String, at stamp: Watch.Stamp) {
+    private func remember(_ found: SignedInSession, token: String, at stamp: CommitStamp) {
         let entry = Entry(found: found, expires: StoreTime.milliseconds(found.session.expiresAt))
         state.withLock { state in
             guard state.stamp == stamp else { return }
@@ -77,6 +70,7 @@ final class SessionMemo<Watch: CommitWatch>: KnownSessions {
         }
     }
 
+    /// Whether the session of `token` is kept (for tests).
     func holds(_ token: String) -> Bool {
         state.withLock { $0.entries[token] != nil }
     }
