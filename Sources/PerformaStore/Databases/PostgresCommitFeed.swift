@@ -87,6 +87,7 @@ final class PostgresCommitFeed: CommitWatch {
         try await connection.listen(on: Self.channel) { notifications in
             // Commits made before this LISTEN may not have been heard: no stamp given so far holds.
             stamp.wrappingAdd(1, ordering: .releasing)
+            logger.info("avvisi di PostgreSQL attivi: le sessioni già lette si servono dalla memoria")
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { for try await notification in notifications { self.hear(notification.payload) } }
                 group.addTask { try await self.beat(on: connection) }
