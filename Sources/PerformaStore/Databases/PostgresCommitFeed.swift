@@ -1,5 +1,6 @@
 import Dispatch
 import Logging
+import NIOCore
 import PostgresNIO
 import Synchronization
 
@@ -65,15 +66,11 @@ final class PostgresCommitFeed: CommitWatch {
         while !Task.isCancelled {
             do {
                 let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
-                do {
-                    try await listen(on: connection)
-                } catch {
-                    if !Task.isCancelled {
-                        logger.warning("avvisi di PostgreSQL interrotti: le sessioni si leggono dal database finché non riprendono",
-                                       metadata: ["errore": "\(String(reflecting: error))"])
-                    }
-                }
+                await listen(on: connection)
                 try? await connection.close()
+                if !Task.isCancelled {
+                    logger.warning("avvisi di PostgreSQL interrotti (connessione chiusa): le sessioni si leggono dal database finché non riprendono")
+                }
             } catch where !Task.isCancelled {
                 logger.warning("avvisi di PostgreSQL non disponibili: le sessioni si leggono dal database",
                                metadata: ["errore": "\(String(reflecting: error))"])
@@ -83,18 +80,24 @@ final class PostgresCommitFeed: CommitWatch {
         }
     }
 
-    private func listen(on connection: PostgresConnection) async throws {
-        try await connection.listen(on: Self.channel) { notifications in
-            // Commits made before this LISTEN may not have been heard: no stamp given so far holds.
-            stamp.wrappingAdd(1, ordering: .releasing)
-            logger.info("avvisi di PostgreSQL attivi: le sessioni già lette si servono dalla memoria")
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { for try await notification in notifications { self.hear(notification.payload) } }
-                group.addTask { try await self.beat(on: connection) }
-                // The first to end (the connection failed, or the task was cancelled) ends the other.
-                defer { group.cancelAll() }
-                try await group.next()
-            }
+    /// Listens on `connection` until it closes, or until the task is cancelled (which closes it).
+    ///
+    /// Notifications are heard, and heartbeats sent, on the connection's event loop, not in tasks: a process whose
+    /// task pool is busy with long work (the test suite's first minute did it) would otherwise hear its heartbeats
+    /// late and keep its memo off.
+    private func listen(on connection: PostgresConnection) async {
+        // The LISTEN goes out before any heartbeat on this connection, so a heartbeat heard means it is in force.
+        let listening = connection.addListener(channel: Self.channel) { [self] _, notification in hear(notification.payload) }
+        defer { listening.stop() }
+        // Commits made before this LISTEN may not have been heard: no stamp given so far holds.
+        stamp.wrappingAdd(1, ordering: .releasing)
+        logger.info("avvisi di PostgreSQL attivi: le sessioni già lette si servono dalla memoria")
+        beat(on: connection, lastSent: 0)
+        await withTaskCancellationHandler {
+            try? await connection.closeFuture.get()
+        } onCancel: {
+            let closing: EventLoopFuture<Void> = connection.close()
+            _ = closing
         }
     }
 
@@ -107,16 +110,18 @@ final class PostgresCommitFeed: CommitWatch {
         }
     }
 
-    /// Sends a heartbeat each `period` while requests want one; when none did for a second, looks less often.
-    private func beat(on connection: PostgresConnection) async throws {
-        var lastSent: UInt64 = 0
-        while true {
-            if wanted.exchange(false, ordering: .relaxed) {
-                lastSent = Self.now()
-                let payload = heartbeatPrefix + String(lastSent)
-                try await connection.query("SELECT pg_notify(\(Self.channel), \(payload))", logger: logger)
-            }
-            try await Task.sleep(for: Self.now() &- lastSent < Self.idleAfterNanos ? Self.period : Self.idlePoll)
+    /// Sends a heartbeat if requests want one, then comes back after `period`, or after `idlePoll` when none was
+    /// wanted for a second; stops when the connection does.
+    private func beat(on connection: PostgresConnection, lastSent: UInt64) {
+        let wants = wanted.exchange(false, ordering: .relaxed)
+        let sent = wants ? Self.now() : lastSent
+        let done = wants
+            ? connection.query("SELECT pg_notify(\(Self.channel), \(heartbeatPrefix + String(sent)))", logger: logger).map { _ in }
+            : connection.eventLoop.makeSucceededVoidFuture()
+        done.whenComplete { [self] result in
+            guard case .success = result, !connection.isClosed else { return }
+            let delay = Self.now() &- sent < Self.idleAfterNanos ? Self.period : Self.idlePoll
+            connection.eventLoop.scheduleTask(in: .nanoseconds(Int64(Self.nanoseconds(delay)))) { self.beat(on: connection, lastSent: sent) }
         }
     }
 
