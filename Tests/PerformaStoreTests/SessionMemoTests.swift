@@ -94,13 +94,10 @@ struct SessionMemoTests {
     /// Looks `token` up until its session is kept in memory (on PostgreSQL the memo is on once the commit feed has
     /// heard a heartbeat, and is emptied by every commit heard), and returns it.
     private static func known(_ token: String, by store: SQLStore, memo: SessionMemo, at now: Date) async throws -> SignedInSession {
-        let deadline = ContinuousClock.now + .seconds(60)  // long: the whole suite runs beside this test
-        while ContinuousClock.now < deadline {
+        try await polling(every: .milliseconds(5), failure: "la sessione non è mai stata tenuta in memoria") {
             let found = try #require(try await store.signedIn(token: token, at: now))
-            if memo.holds(token) { return found }
-            try await Task.sleep(for: .milliseconds(5))
+            return memo.holds(token) ? found : nil
         }
-        throw StoreError.database("la sessione non è mai stata tenuta in memoria")
     }
 
     /// Runs `script` in another process (Python's own SQLite, not this process's).

@@ -30,8 +30,8 @@ final class PostgresCommitFeed: CommitWatch {
     /// The first word of every process's heartbeats (other processes' are neither heard as commits nor as proof).
     static let heartbeatWord = "heartbeat"
 
-    private static let windowNanos = nanoseconds(window)
-    private static let periodNanos = nanoseconds(period)
+    private static let windowNanos = UInt64(TimeAmount(window).nanoseconds)
+    private static let periodNanos = UInt64(TimeAmount(period).nanoseconds)
     /// With no heartbeat wanted for this long, the feed looks for demand less often.
     private static let idleAfterNanos: UInt64 = 1_000_000_000
     private static let idlePoll = Duration.milliseconds(50)
@@ -96,8 +96,7 @@ final class PostgresCommitFeed: CommitWatch {
         await withTaskCancellationHandler {
             try? await connection.closeFuture.get()
         } onCancel: {
-            let closing: EventLoopFuture<Void> = connection.close()
-            _ = closing
+            _ = connection.close() as EventLoopFuture<Void>
         }
     }
 
@@ -121,12 +120,8 @@ final class PostgresCommitFeed: CommitWatch {
         done.whenComplete { [self] result in
             guard case .success = result, !connection.isClosed else { return }
             let delay = Self.now() &- sent < Self.idleAfterNanos ? Self.period : Self.idlePoll
-            connection.eventLoop.scheduleTask(in: .nanoseconds(Int64(Self.nanoseconds(delay)))) { self.beat(on: connection, lastSent: sent) }
+            connection.eventLoop.scheduleTask(in: TimeAmount(delay)) { self.beat(on: connection, lastSent: sent) }
         }
-    }
-
-    private static func nanoseconds(_ duration: Duration) -> UInt64 {
-        UInt64(duration.components.seconds) * 1_000_000_000 + UInt64(duration.components.attoseconds / 1_000_000_000)
     }
 
     /// Monotonic nanoseconds, never 0.

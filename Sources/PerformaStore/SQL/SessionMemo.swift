@@ -24,7 +24,7 @@ final class SessionMemo: Sendable {
     }
 
     private let state = Mutex(State())
-    let watch: any CommitWatch
+    private let watch: any CommitWatch
     /// Sessions kept at most; past it the memo starts again empty (a few thousand browsers at once is far beyond an
     /// office's use, and a full memo costs only lookups).
     let capacity: Int
